@@ -1,0 +1,166 @@
+"""Document: the decoded text plus what of it is prose.
+
+Non-prose characters (code, HTML, link targets, URLs, e-mail addresses, front matter) are
+replaced by MASK in ``Document.prose`` so that every check can work on one string whose
+offsets are exactly the offsets of the original text. Line breaks are never masked.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+import regex
+
+from rolint.source import Source
+
+MASK = "\ufffc"
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+URL_RE = regex.compile(
+    r"""(?:\b(?:https?|ftp|file)://|\bwww\.)[^\s<>"“”„«»]+""",
+    regex.IGNORECASE,
+)
+EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+TRAILING_PUNCT = ".,;:!?)]}'’\"”»"
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    text: str
+    format: str  # "text" | "markdown" | "html"
+    prose: str = ""
+    source: Source | None = None
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+    _words: list[Word] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_source(cls, source: Source, fmt: str | None = None) -> Document:
+        fmt = fmt or format_for(source.path)
+        doc = cls(source.path, source.text, fmt, source=source)
+        doc.prose = prose_of(source.text, fmt)
+        return doc
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", fmt: str | None = None) -> Document:
+        return cls.from_source(Source(path, text), fmt)
+
+    # -- positions ---------------------------------------------------------------
+    @property
+    def line_starts(self) -> list[int]:
+        if not self._line_starts:
+            starts = [0]
+            t = self.text
+            i = 0
+            n = len(t)
+            while i < n:
+                c = t[i]
+                if c == "\n" or (c == "\r" and (i + 1 >= n or t[i + 1] != "\n")):
+                    starts.append(i + 1)
+                i += 1
+            self._line_starts = starts
+        return self._line_starts
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        starts = self.line_starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """[start, end) of 1-based ``line`` without its line ending."""
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
+
+    # -- words -------------------------------------------------------------------
+    def words(self) -> list[Word]:
+        if self._words is None:
+            self._words = [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.prose)]
+        return self._words
+
+    def is_prose(self, start: int, end: int) -> bool:
+        return MASK not in self.prose[start:end]
+
+    def sentence_start(self, offset: int) -> bool:
+        """True when ``offset`` begins a sentence, a line or a heading."""
+        i = offset - 1
+        p = self.prose
+        while i >= 0 and p[i] in " \t\u00a0„“\"'«(–—-*#>_[" + MASK:
+            i -= 1
+        return i < 0 or p[i] in ".!?…:\n\r"
+
+
+def format_for(path: str) -> str:
+    suffix = PurePath(path).suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = MASK
+
+
+def mask_urls(text: str, chars: list[str]) -> None:
+    for m in URL_RE.finditer(text):
+        end = m.end()
+        while end > m.start() and text[end - 1] in TRAILING_PUNCT:
+            end -= 1
+        _mask(chars, m.start(), end)
+    for m in EMAIL_RE.finditer(text):
+        _mask(chars, m.start(), m.end())
+
+
+def prose_of(text: str, fmt: str) -> str:
+    chars = list(text)
+    if fmt == "markdown":
+        from rolint.markdown import mask_markdown
+
+        mask_markdown(text, chars)
+    elif fmt == "html":
+        mask_html(text, chars)
+    mask_urls(text, chars)
+    return "".join(chars)
+
+
+HTML_SKIP_RE = regex.compile(
+    r"<(script|style|pre|code)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<![^>]*>|<\?.*?\?>|</?[A-Za-z][^>]*>|&#?\w+;",
+    regex.DOTALL | regex.IGNORECASE,
+)
+
+
+def mask_html(text: str, chars: list[str]) -> None:
+    for m in HTML_SKIP_RE.finditer(text):
+        _mask(chars, m.start(), m.end())
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int]]:
+    """[start, end) of each line, without the line ending."""
+    for m in regex.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", text):
+        if m.start() == len(text) and m.start() == m.end():
+            break
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in "\r\n":
+            e -= 1
+        yield s, e

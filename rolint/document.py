@@ -46,6 +46,7 @@ class Document:
     source: Source | None = None
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _words: list[Word] | None = field(default=None, repr=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False)  # derived data shared by checks
 
     @classmethod
     def from_source(cls, source: Source, fmt: str | None = None) -> Document:

@@ -1,0 +1,72 @@
+"""Character map (ş → ș) and mixed forms in one document (ş/ţ beside ș/ț)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from rolint.diagnostics import Diagnostic, Edit, Fix
+from rolint.document import Document
+from rolint.engine.base import Rule
+
+
+class CharMapRule(Rule):
+    """Every character of ``map`` is replaced by its value; one finding per word that holds any."""
+
+    kind: ClassVar[str] = "charmap"
+    required = ("map",)
+    optional = ("scope",)
+
+    def compile(self) -> None:
+        table = self.need("map", dict)
+        for k, v in table.items():
+            if not isinstance(k, str) or len(k) != 1 or not isinstance(v, str):
+                raise self.error("map keys must be single characters and values strings")
+        self.table = {ord(k): v for k, v in table.items()}
+        chars = regex.escape("".join(table))
+        scope = self.param("scope", "word")
+        if scope not in ("word", "char"):
+            raise self.error("scope must be 'word' or 'char'")
+        self.regex = regex.compile(
+            rf"[\p{{L}}\p{{M}}]*[{chars}][\p{{L}}\p{{M}}{chars}]*" if scope == "word" else f"[{chars}]"
+        )
+
+    def find(self, doc: Document) -> list[Diagnostic]:
+        out = []
+        for m in self.regex.finditer(doc.text):  # the whole text: a legacy letter is wrong even in code
+            word = m.group()
+            fixed = word.translate(self.table)
+            edits = tuple(
+                Edit(m.start() + i, m.start() + i + 1, c2) for i, (c1, c2) in enumerate(zip(word, fixed, strict=True))
+                if c1 != c2
+            ) if len(fixed) == len(word) else (Edit(m.start(), m.end(), fixed),)
+            out.append(
+                self.diagnostic(m.start(), m.end(), [fixed], fix=Fix(edits, self.applicability), match=word)
+            )
+        return out
+
+
+class MixedFormsRule(Rule):
+    """One finding when a document uses characters of both ``forms`` (e.g. cedilla and comma-below)."""
+
+    kind: ClassVar[str] = "mixed"
+    required = ("forms",)
+
+    def compile(self) -> None:
+        forms = self.need("forms", list)
+        if len(forms) != 2 or not all(isinstance(f, str) and f for f in forms):
+            raise self.error("forms must be a list of two strings of characters")
+        self.legacy = regex.compile(f"[{regex.escape(forms[0])}]")
+        self.modern = regex.compile(f"[{regex.escape(forms[1])}]")
+
+    def find(self, doc: Document) -> list[Diagnostic]:
+        legacy = self.legacy.findall(doc.text)
+        modern = self.modern.findall(doc.text)
+        if not legacy or not modern:
+            return []
+        first = self.legacy.search(doc.text)
+        assert first is not None
+        return [
+            self.diagnostic(first.start(), first.end(), legacy=str(len(legacy)), modern=str(len(modern)))
+        ]

@@ -1,0 +1,61 @@
+"""Regular-expression pattern with a replacement template (the ``regex`` module, time-limited)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+
+from rolint.diagnostics import Diagnostic
+from rolint.document import MASK, Document
+from rolint.engine.base import Rule
+
+MATCH_TIMEOUT = 1.0  # seconds per document and rule
+
+
+class RuleTimeout(Exception):
+    """A rule's pattern ran past its time limit on a document."""
+
+
+class PatternRule(Rule):
+    """``pattern`` (regex syntax of the ``regex`` module); ``replacement`` uses ``\\1`` / ``\\g<name>``;
+    ``antipatterns``: regexes whose matches, where they overlap a match, cancel it."""
+
+    kind: ClassVar[str] = "pattern"
+    required = ("pattern",)
+    optional = ("replacement", "antipatterns", "ignore_case", "multiline")
+
+    def compile(self) -> None:
+        flags = regex.V1
+        if self.param("ignore_case", False):
+            flags |= regex.IGNORECASE
+        if self.param("multiline", False):
+            flags |= regex.MULTILINE
+        try:
+            self.regex = regex.compile(self.need("pattern", str), flags)
+            self.antipatterns = [regex.compile(p, flags) for p in self.param("antipatterns", [])]
+        except regex.error as exc:
+            raise self.error(f"bad pattern: {exc}") from None
+        repl = self.param("replacement")
+        if repl is not None and not isinstance(repl, (str, list)):
+            raise self.error("replacement must be a string or a list of strings")
+        self.replacement: list[str] = [] if repl is None else [repl] if isinstance(repl, str) else list(repl)
+
+    def find(self, doc: Document) -> list[Diagnostic]:
+        prose = doc.prose
+        out = []
+        try:
+            blocked = [
+                (m.start(), m.end())
+                for ap in self.antipatterns
+                for m in ap.finditer(prose, timeout=MATCH_TIMEOUT)
+            ]
+            for m in self.regex.finditer(prose, timeout=MATCH_TIMEOUT):
+                s, e = m.span()
+                if MASK in m.group() or any(a < max(e, s + 1) and b > s for a, b in blocked):
+                    continue
+                reps = [m.expand(r) for r in self.replacement]
+                out.append(self.diagnostic(s, e, reps, match=m.group()))
+        except TimeoutError as exc:
+            raise RuleTimeout(f"rule {self.id}: pattern ran past {MATCH_TIMEOUT}s on {doc.path}; rule disabled") from exc
+        return out

@@ -1,0 +1,177 @@
+"""Document-level context checks: near names and real-word diacritic pairs.
+
+``context.near-name``
+    What it does: a capitalised word that is one edit from another capitalised form of the same
+    document, where the other form is the name (Corea next to Coreea, Rusa next to Rusia).
+    Why is this bad? A name misspelled once in a text that spells it right elsewhere; the speller
+    alone cannot see it (Rusa is a correct Romanian word, Corea looks like any foreign name).
+    It fires when, for two capitalised forms W and V one Damerau edit apart:
+      * W is unknown to the dictionary and V is known to it (category spelling), or
+      * both are unknown and V occurs at least twice as often in the document (category name), or
+      * W is a common word capitalised mid-sentence (the dictionary has no name reading for it)
+        and V is a name of the dictionary occurring at least as often (category name).
+    Example: „Rusa a trimis Coreei…” in a text that says Rusia → Use instead: „Rusia a trimis…”.
+    The fix is unsafe: the writer may mean a different name.
+
+``diacritics.va-before-verb``
+    What it does: ``va`` (future auxiliary, wants an infinitive: va face) directly before a finite
+    first- or second-person plural verb form (…ăm/…em/…im/…îm, …ați/…eți/…iți/…îți) is the clitic
+    ``vă`` written without its diacritic. The verb is recognised by its ending and by the
+    dictionary analysis (no noun/adjective reading). Unsafe fix.
+"""
+
+from __future__ import annotations
+
+from rolint.checks import CheckContext
+from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
+from rolint.document import Document
+from rolint.spelling.speller import Speller, damerau, get_speller
+from rolint.spelling.text import match_case, normalize
+
+PLURAL_VERB_ENDINGS = ("ăm", "em", "im", "îm", "ați", "eți", "iți", "îți")
+NOMINAL_TAGS = ("s.", "adj.")
+
+
+def _has_name_reading(word: str, sp: Speller) -> bool:
+    """The dictionary knows ``word`` as (a form of) a proper name."""
+    for a in sp.analyze(word):
+        stem = a.split("st:", 1)[-1]
+        if stem[:1].isupper():
+            return True
+    return False
+
+
+def near_name_findings(doc: Document, sp: Speller) -> dict[tuple[int, int], Diagnostic]:
+    from rolint.checks.spelling import doc_info, is_capitalised, name_inflection
+
+    info = doc_info(doc)
+    caps = info.cap_counts
+    forms = list(caps)
+    target: dict[str, tuple[str, str]] = {}  # W -> (V, category)
+    for w in forms:
+        if len(w) < 3 or not is_capitalised(w):
+            continue
+        w_known = sp.known(w)
+        best = None
+        for v in forms:
+            if v == w or abs(len(v) - len(w)) > 1 or v[:1] != w[:1] and v[1:2] != w[1:2]:
+                continue
+            if damerau(w, v) > 1.0:
+                continue
+            v_known = sp.known(v)
+            cat = None
+            if not w_known and v_known and not name_inflection(w, sp, info):
+                cat = "spelling"
+            elif not w_known and not v_known and caps[v] >= 2 * caps[w] and caps[v] >= 2:
+                cat = "name"
+            elif (
+                w_known
+                and v_known
+                and caps[v] >= caps[w]
+                and not _has_name_reading(w, sp)
+                and _has_name_reading(v, sp)
+                and sp.spell(w.lower())
+                and not sp.spell(v.lower())
+            ):
+                cat = "name-mid"
+            if cat and (best is None or caps[v] > caps[best[0]]):
+                best = (v, cat)
+        if best:
+            target[w] = best
+    out: dict[tuple[int, int], Diagnostic] = {}
+    if not target:
+        return out
+    for word in doc.words():
+        pos = word.start
+        for part in word.text.split("-"):
+            start, end = pos, pos + len(part)
+            pos = end + 1
+            n = normalize(part)
+            if n not in target:
+                continue
+            v, cat = target[n]
+            if cat == "name-mid":
+                if doc.sentence_start(start):
+                    continue
+                cat = "name"
+            rep = match_case(part, v)
+            out[(start, end)] = Diagnostic(
+                rule="context.near-name",
+                message=f"„{part}” seamănă cu „{rep}”, scris așa în restul textului.",
+                start=start,
+                end=end,
+                category=cat,
+                severity=Severity.WARNING,
+                replacements=[rep],
+                fix=suggestion_fix(start, end, [rep], Applicability.UNSAFE),
+            )
+    return out
+
+
+_LAST: list = [None, None, None]
+
+
+def near_name_spans(doc: Document, sp: Speller) -> dict[tuple[int, int], Diagnostic]:
+    if _LAST[0] is doc and _LAST[1] is sp:
+        return _LAST[2]
+    res = near_name_findings(doc, sp)
+    _LAST[0], _LAST[1], _LAST[2] = doc, sp, res
+    return res
+
+
+class NearNameCheck:
+    name = "context"
+
+    def __init__(self, speller: Speller | None = None) -> None:
+        self._speller = speller
+
+    def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        from rolint.checks.spelling import accepted
+
+        sp = self._speller or get_speller()
+        return [d for d in near_name_spans(doc, sp).values() if not accepted(doc.text[d.start : d.end], ctx)]
+
+
+def is_plural_finite_verb(word: str, sp: Speller) -> bool:
+    w = normalize(word)
+    if not w.islower() or len(w) < 4 or not w.endswith(PLURAL_VERB_ENDINGS):
+        return False
+    if not sp.known(w):
+        return False
+    for a in sp.analyze(w):
+        if any(t in a.split("st:", 1)[-1] for t in NOMINAL_TAGS):
+            return False
+    return True
+
+
+class DiacriticContextCheck:
+    """Real-word diacritic pairs decided by the next word's morphology."""
+
+    name = "diacritics-context"
+
+    def __init__(self, speller: Speller | None = None) -> None:
+        self._speller = speller
+
+    def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        sp = self._speller or get_speller()
+        words = doc.words()
+        out = []
+        for a, b in zip(words, words[1:], strict=False):
+            if a.text.lower() != "va" or doc.prose[a.end : b.start] != " ":
+                continue
+            if not is_plural_finite_verb(b.text, sp):
+                continue
+            rep = match_case(a.text, "vă")
+            out.append(
+                Diagnostic(
+                    rule="diacritics.va-before-verb",
+                    message=f"„{a.text} {b.text}”: înaintea unui verb la persoana I/a II-a plural se scrie „vă”.",
+                    start=a.start,
+                    end=b.end,
+                    category="diacritics",
+                    severity=Severity.ERROR,
+                    replacements=[f"{rep} {b.text}"],
+                    fix=suggestion_fix(a.start, b.end, [f"{rep} {b.text}"], Applicability.UNSAFE),
+                )
+            )
+        return out

@@ -1,0 +1,280 @@
+"""Spelling: words the Romanian dictionary does not know, with a precision layer.
+
+What it does
+    Reports words that Hunspell ro_RO (rospell) does not know, with ranked corrections.
+    A word that only lacks its diacritics (dupa, dumneavoastra) is a ``diacritics.missing``
+    finding. A lone unknown lowercase token on its own line (a leftover template token such as
+    ``viewscnt``) is an ``artifact.stray-token`` finding.
+
+Why is this bad?
+    A misspelled word is the first thing a reader notices.
+
+Precision layer (each part measured on clean text with ``bench/quality.py``)
+    * URLs, e-mails, handles and code are masked in ``doc.prose`` already;
+    * words touching digits or path/markup characters (3D, mg/dl, adevarul.ro) are skipped;
+    * all-caps acronyms (KCNA, AFP) and mixed-case tokens (iPhone, mmHg) are accepted;
+    * capitalised unknown words are names — mid-sentence always, at sentence start unless they
+      are one edit from a frequent common word; a name that is one edit from a name of the same
+      document is the context check's business (Corea → Coreea);
+    * articled/inflected forms of names known to the dictionary or present in the document
+      (Phenian → Phenianul, Kursk → Kurskului) are accepted;
+    * the user's accepted words (any case variant) are accepted;
+    * a lowercase unknown word with no correction within one edit and a real frequency of use
+      (wordfreq) is taken as a term or foreign word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rolint.checks import CheckContext
+from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
+from rolint.document import MASK, Document, Word
+from rolint.spelling.speller import EDIT_WEIGHT, Speller, Suggestion, get_speller
+from rolint.spelling.text import fold, match_case, normalize
+
+# A spelling fix is safe when the first suggestion beats the second by this many score points
+# (score = zipf - EDIT_WEIGHT * cost); measured on injected typos (bench/quality.py): above this
+# margin the first suggestion was right in >=99% of cases.
+SAFE_MARGIN = 1.5
+# Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
+TERM_ZIPF = 2.0
+# Sentence-start capitalised unknown word: reported only when a one-edit correction is this common.
+SENTENCE_START_ZIPF = 4.0
+
+NAME_SUFFIXES = (
+    "ul", "ului", "ule", "le", "lui", "ei", "ii", "iei", "a", "ei", "i", "ilor", "lor", "ele", "elor",
+    "-ul", "-ului", "-ului", "-le", "-lui", "-ei", "-a", "-i", "-ii", "-ilor", "ua", "ăi", "ești", "escu",
+)
+SKIP_NEIGHBOURS = set("0123456789/@_\\=#&%+$€§*~^|<>[]{}" + MASK)
+
+
+def is_mixed_case(w: str) -> bool:
+    return any(c.isupper() for c in w[1:]) and not w.isupper()
+
+
+def is_capitalised(w: str) -> bool:
+    return w[:1].isupper() and not (len(w) > 1 and w.isupper())
+
+
+def accepted(word: str, ctx: CheckContext) -> bool:
+    acc = ctx.accepted_words
+    if not acc:
+        return False
+    return word in acc or word.lower() in acc or normalize(word) in acc or word.capitalize() in acc
+
+
+def neighbour_blocks(doc: Document, start: int, end: int) -> bool:
+    """True when the word is glued to digits, paths, markup or a domain-like dot."""
+    p = doc.prose
+    before = p[start - 1] if start > 0 else " "
+    after = p[end] if end < len(p) else " "
+    if before in SKIP_NEIGHBOURS or after in SKIP_NEIGHBOURS:
+        return True
+    # a.b.c abbreviations and domains: a dot glued on a letter either side
+    if after == "." and end + 1 < len(p) and p[end + 1].isalnum():
+        return True
+    if before == "." and start >= 2 and p[start - 2].isalnum():
+        return True
+    return False
+
+
+@dataclass(slots=True)
+class DocInfo:
+    """Per-document facts the spelling and context checks share."""
+
+    cap_counts: Counter  # normalized capitalised forms -> occurrences
+    all_forms: set  # normalized forms of every word
+
+
+_LAST_INFO: list = [None, None]  # [doc, info]: the checks of one document share it
+
+
+def doc_info(doc: Document) -> DocInfo:
+    if _LAST_INFO[0] is doc:
+        return _LAST_INFO[1]
+    caps: Counter = Counter()
+    forms = set()
+    for w in doc.words():
+        n = normalize(w.text)
+        forms.add(n)
+        for part in n.split("-"):
+            if part:
+                forms.add(part)
+                if is_capitalised(part):
+                    caps[part] += 1
+    info = DocInfo(caps, forms)
+    _LAST_INFO[0], _LAST_INFO[1] = doc, info
+    return info
+
+
+def name_inflection(word: str, speller: Speller, info: DocInfo) -> bool:
+    """Phenianul, Kurskului, Coreei: a known or in-document name plus a Romanian ending."""
+    for suf in NAME_SUFFIXES:
+        if len(word) > len(suf) + 1 and word.endswith(suf):
+            base = word[: -len(suf)]
+            for b in (base, base + "a", base + "ă", base + "e", base + "u"):
+                if len(b) < 2:
+                    continue
+                if b == word:
+                    continue
+                if b in info.cap_counts or (speller.spell(b) and _name_reading(b, speller)):
+                    return True
+    return False
+
+
+def _name_reading(word: str, sp: Speller) -> bool:
+    from rolint.checks.context import _has_name_reading
+
+    return _has_name_reading(word, sp)
+
+
+def on_own_line(doc: Document, start: int, end: int) -> bool:
+    line, _ = doc.position(start)
+    ls, le = doc.line_span(line)
+    return doc.prose[ls:start].strip() == "" and doc.prose[end:le].strip() == ""
+
+
+class SpellingCheck:
+    """Unknown words (spelling), words lacking diacritics (diacritics), stray tokens (artifact)."""
+
+    name = "spelling"
+
+    def __init__(self, speller: Speller | None = None) -> None:
+        self._speller = speller
+
+    @property
+    def speller(self) -> Speller:
+        if self._speller is None:
+            self._speller = get_speller()
+        return self._speller
+
+    def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        sp = self.speller
+        info = doc_info(doc)
+        from rolint.checks.context import near_name_spans
+
+        skip_spans = near_name_spans(doc, sp)
+        out: list[Diagnostic] = []
+        for w in doc.words():
+            if (w.start, w.end) in skip_spans:
+                continue
+            if neighbour_blocks(doc, w.start, w.end):
+                continue
+            if "'" in w.text or "’" in w.text:
+                continue
+            if sp.known(w.text) or accepted(w.text, ctx):
+                continue
+            # check hyphenated words part by part (nord-coreean is known whole; dă-mi by parts)
+            if "-" in w.text:
+                pos = w.start
+                for part in w.text.split("-"):
+                    pw = Word(part, pos, pos + len(part))
+                    pos += len(part) + 1
+                    if not part or sp.known(part) or accepted(part, ctx):
+                        continue
+                    if (pw.start, pw.end) in skip_spans:
+                        continue
+                    d = self._word(doc, pw, ctx, sp, info, in_compound=True)
+                    if d:
+                        out.append(d)
+                continue
+            d = self._word(doc, w, ctx, sp, info, in_compound=False)
+            if d:
+                out.append(d)
+        return out
+
+    # -------------------------------------------------------------------------
+    def _word(
+        self, doc: Document, w: Word, ctx: CheckContext, sp: Speller, info: DocInfo, in_compound: bool
+    ) -> Diagnostic | None:
+        text = w.text
+        if len(text) < 2:
+            return None
+        if text.isupper() or is_mixed_case(text):
+            return None  # acronyms, units, brand spellings
+        if is_capitalised(text):
+            if name_inflection(normalize(text), sp, info):
+                return None
+            if in_compound or not doc.sentence_start(w.start):
+                return None  # a name (the context check looks for near names)
+            # sentence start: a typo only when one edit from a common lowercase word
+            sugg = [s for s in sp.suggest(text) if s.cost <= 1.0 and s.zipf >= SENTENCE_START_ZIPF]
+            if not sugg or info.cap_counts.get(normalize(text), 0) > 1:
+                return None
+            return self._spelling(doc, w, list(sp.suggest(text)))
+        # lowercase
+        low = normalize(text)
+        from rolint.spelling.diacritics import restorations
+
+        rest = restorations(low.lower(), sp)
+        if rest:
+            return self._diacritics(w, [match_case(text, r) for r in rest], sp)
+        sugg = list(sp.suggest(text))
+        close = [s for s in sugg if s.cost <= 1.0]
+        if close:
+            return self._spelling(doc, w, sugg)
+        if on_own_line(doc, w.start, w.end):
+            return Diagnostic(
+                rule="artifact.stray-token",
+                message=f"„{text}” stă singur pe rând și nu e un cuvânt românesc: rest de șablon?",
+                start=w.start,
+                end=w.end,
+                category="artifact",
+                severity=Severity.WARNING,
+            )
+        if sp.zipf(low) >= TERM_ZIPF:
+            return None  # a term or foreign word in real use
+        if not sugg:
+            return None  # nothing to propose and no sign of a typo: foreign word, term
+        return self._spelling(doc, w, sugg)
+
+    def _spelling(self, doc: Document, w: Word, sugg: list[Suggestion]) -> Diagnostic:
+        reps = [s.word for s in sugg]
+        appl = Applicability.UNSAFE
+        if sugg and sugg[0].cost <= 1.0:
+            margin = sugg[0].score - (sugg[1].score if len(sugg) > 1 else -EDIT_WEIGHT * 2)
+            if margin >= SAFE_MARGIN:
+                appl = Applicability.SAFE
+        fix = suggestion_fix(w.start, w.end, reps[:1] if appl is Applicability.SAFE else reps, appl)
+        msg = f"Cuvânt necunoscut: „{w.text}”" + (f"; poate „{reps[0]}”?" if reps else ".")
+        return Diagnostic(
+            rule="spelling.unknown-word",
+            message=msg,
+            start=w.start,
+            end=w.end,
+            category="spelling",
+            severity=Severity.ERROR,
+            replacements=reps,
+            fix=fix,
+        )
+
+    def _diacritics(self, w: Word, forms: list[str], sp: Speller) -> Diagnostic:
+        appl = Applicability.UNSAFE
+        if len(forms) == 1:
+            appl = Applicability.SAFE
+        elif sp.zipf(forms[0].lower()) - sp.zipf(forms[1].lower()) >= SAFE_MARGIN:
+            appl = Applicability.SAFE
+            forms = forms[:1]
+        return Diagnostic(
+            rule="diacritics.missing",
+            message=f"Lipsesc diacriticele: „{w.text}” → „{forms[0]}”.",
+            start=w.start,
+            end=w.end,
+            category="diacritics",
+            severity=Severity.ERROR,
+            replacements=forms,
+            fix=suggestion_fix(w.start, w.end, forms, appl),
+        )
+
+
+def checks() -> list:
+    """Every check of this package, ready to register: spelling, context, diacritics, morphology."""
+    from rolint.checks.context import DiacriticContextCheck, NearNameCheck
+    from rolint.checks.morphology import MissingDeCheck
+
+    return [SpellingCheck(), NearNameCheck(), DiacriticContextCheck(), MissingDeCheck()]
+
+
+__all__ = ["SpellingCheck", "checks", "fold"]

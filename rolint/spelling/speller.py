@@ -1,0 +1,203 @@
+"""The offline Romanian speller: Hunspell ro_RO (rospell) through chunspell, plus ranking.
+
+* Lookups are cached per unique word: a repeated run costs a dict hit.
+* Cedilla letters (ş ţ Ş Ţ) are mapped to comma-below (ș ț Ș Ț) before any lookup: the shipped
+  dictionary spells with comma-below only. The cedilla itself is another check's finding.
+* Hyphenated forms (să-și, într-un, Urmărește-ne, nord-coreean) are looked up whole first,
+  then part by part.
+* Suggestions are our own Damerau edit-distance-1 candidates (diacritic siblings are cheap
+  substitutions), diacritic restorations, and Hunspell's own suggestions as a fallback; they are
+  ranked by ``zipf(candidate) - EDIT_WEIGHT * cost``.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from rolint.spelling.text import CEDILLA_TO_COMMA, DIACRITIC_SIBLINGS, fold, normalize
+
+LOWER_ALPHABET = "aăâbcdefghiîjklmnopqrsștțuvwxyz"
+EDIT_WEIGHT = 1.6  # zipf points one plain edit is worth (tuned on injected typos: bench/quality.py)
+SIBLING_COST = 0.25  # cost of a diacritic-sibling substitution (a/ă/â, i/î, s/ș, t/ț)
+DIACRITIC_RESTORE_COST = 0.2  # per restored diacritic when a whole form is restored
+MAX_COST = 2.0
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("rolint") / "data" / "hunspell"))
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    word: str
+    cost: float
+    zipf: float
+
+    @property
+    def score(self) -> float:
+        return self.zipf - EDIT_WEIGHT * self.cost
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ro")
+
+
+class Speller:
+    """Hunspell ro_RO with caches. Use :func:`get_speller` for the shared instance."""
+
+    def __init__(self, directory: Path | None = None, lang: str = "ro_RO") -> None:
+        import hunspell  # the chunspell distribution installs the ``hunspell`` module
+
+        self._h = hunspell.Hunspell(lang, hunspell_data_dir=str(directory or data_dir()))
+        self._spell: dict[str, bool] = {}
+        self._lock = threading.Lock()
+        self.known_cached = functools.lru_cache(maxsize=200_000)(self._known_uncached)
+        self.analyze = functools.lru_cache(maxsize=50_000)(self._analyze)
+        self.suggest = functools.lru_cache(maxsize=20_000)(self._suggest)
+        self.zipf = functools.lru_cache(maxsize=200_000)(_zipf)
+
+    # -- lookups ---------------------------------------------------------------
+    def spell(self, word: str) -> bool:
+        """Hunspell's own verdict on one (already normalized) form, cached."""
+        r = self._spell.get(word)
+        if r is None:
+            with self._lock:
+                r = bool(self._h.spell(word))
+            self._spell[word] = r
+        return r
+
+    def known(self, word: str) -> bool:
+        """Is ``word`` a correct form? Cedilla mapped, hyphenated forms whole then by parts."""
+        return self.known_cached(word)
+
+    def _known_uncached(self, word: str) -> bool:
+        w = normalize(word)
+        if self.spell(w):
+            return True
+        if "-" in w:
+            parts = w.split("-")
+            if all(parts) and all(self.spell(p) for p in parts):
+                return True
+        return False
+
+    def is_proper(self, word: str) -> bool:
+        """A form the dictionary knows only capitalised (Rusia, Coreea) — a proper name."""
+        w = normalize(word)
+        return w[:1].isupper() and self.spell(w) and not self.spell(w.lower())
+
+    def _analyze(self, word: str) -> tuple[str, ...]:
+        w = normalize(word)
+        with self._lock:
+            return tuple(a.strip() for a in self._h.analyze(w))
+
+    def hunspell_suggest(self, word: str) -> tuple[str, ...]:
+        with self._lock:
+            return tuple(self._h.suggest(normalize(word)))
+
+    # -- suggestions -----------------------------------------------------------
+    def edits1(self, w: str) -> dict[str, float]:
+        """Known forms one Damerau edit from lowercase ``w``, with their cost."""
+        out: dict[str, float] = {}
+        n = len(w)
+
+        def add(c: str, cost: float) -> None:
+            if c and c != w and (c not in out or out[c] > cost) and self.spell(c):
+                out[c] = cost
+
+        for i in range(n):
+            add(w[:i] + w[i + 1 :], 1.0)  # deletion
+            if i + 1 < n and w[i] != w[i + 1]:
+                add(w[:i] + w[i + 1] + w[i] + w[i + 2 :], 1.0)  # transposition
+            sib = DIACRITIC_SIBLINGS.get(w[i], "")
+            for ch in LOWER_ALPHABET:
+                if ch != w[i]:
+                    add(w[:i] + ch + w[i + 1 :], SIBLING_COST if ch in sib else 1.0)
+        for i in range(n + 1):
+            for ch in LOWER_ALPHABET:
+                add(w[:i] + ch + w[i:], 1.0)  # insertion
+        return out
+
+    def _suggest(self, word: str, limit: int = 5) -> tuple[Suggestion, ...]:
+        """Ranked corrections for an unknown ``word`` (best first), case as in ``word``."""
+        w = normalize(word)
+        cap = w[:1].isupper() and not w.isupper()
+        upper = w.isupper() and len(w) > 1
+        low = w.lower()
+        cands: dict[str, float] = {}
+        # whole-word diacritic restoration (dupa -> după, dumneavoastra -> dumneavoastră)
+        from rolint.spelling.diacritics import restorations
+
+        for form in restorations(low, self):
+            cands[form] = DIACRITIC_RESTORE_COST * _diacritic_distance(low, form)
+        for c, cost in self.edits1(low).items():
+            if c not in cands or cands[c] > cost:
+                cands[c] = cost
+        if not cands:
+            # nothing one edit away: ask Hunspell (it knows REP/MAP rules and distance 2; ~0.3 s)
+            for c in self.hunspell_suggest(low)[:8]:
+                if " " in c or c == low:
+                    continue
+                c2 = c.lower() if not self.is_proper(c) else c
+                cost = damerau(low, c2.lower())
+                if cost <= MAX_COST and (c2 not in cands or cands[c2] > cost):
+                    cands[c2] = cost
+        sugg = [Suggestion(c, cost, self.zipf(c)) for c, cost in cands.items()]
+        sugg.sort(key=lambda s: (-s.score, s.cost, s.word))
+        out = []
+        for s in sugg[:limit]:
+            c = s.word
+            if upper:
+                c = c.upper()
+            elif cap:
+                c = c[:1].upper() + c[1:]
+            out.append(Suggestion(c, s.cost, s.zipf))
+        return tuple(out)
+
+
+def _diacritic_distance(a: str, b: str) -> int:
+    return sum(1 for x, y in zip(a, b, strict=False) if x != y) + abs(len(a) - len(b))
+
+
+def damerau(a: str, b: str) -> float:
+    """Optimal-string-alignment distance; diacritic-sibling substitutions cost SIBLING_COST."""
+    la, lb = len(a), len(b)
+    d = [[0.0] * (lb + 1) for _ in range(la + 1)]
+    for i in range(la + 1):
+        d[i][0] = float(i)
+    for j in range(lb + 1):
+        d[0][j] = float(j)
+    for i in range(1, la + 1):
+        for j in range(1, lb + 1):
+            if a[i - 1] == b[j - 1]:
+                sub = 0.0
+            elif fold(a[i - 1]) == fold(b[j - 1]):
+                sub = SIBLING_COST
+            else:
+                sub = 1.0
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + sub)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[la][lb]
+
+
+_SPELLER: Speller | None = None
+_SPELLER_LOCK = threading.Lock()
+
+
+def get_speller() -> Speller:
+    """The process-wide speller (the dictionary loads once, ~0.5 s)."""
+    global _SPELLER
+    if _SPELLER is None:
+        with _SPELLER_LOCK:
+            if _SPELLER is None:
+                _SPELLER = Speller()
+    return _SPELLER
+
+
+__all__ = ["Speller", "Suggestion", "get_speller", "damerau", "CEDILLA_TO_COMMA"]

@@ -1,0 +1,15 @@
+"""Typed errors of the LanguageTool integration."""
+
+from __future__ import annotations
+
+
+class LanguageToolUnavailable(RuntimeError):
+    """LanguageTool could not be used; ``reason`` is a one-line explanation for the user."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class ProvisionError(LanguageToolUnavailable):
+    """LanguageTool could not be installed (no Java, no Maven, resolution failed)."""

@@ -1,0 +1,3 @@
+from rolint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,140 @@
+"""Configuration: ``[tool.rolint]`` in pyproject.toml, or rolint.toml / .rolint.toml, found upward."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rolint.diagnostics import Severity
+
+CONFIG_NAMES = ("rolint.toml", ".rolint.toml", "pyproject.toml")
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist")
+KNOWN_KEYS = {
+    "select", "ignore", "extend-select", "severity", "rules", "exclude", "words", "words-file",
+    "fail-on", "languagetool", "include",
+}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used (exit 2)."""
+
+
+@dataclass
+class Config:
+    path: Path | None = None  # the file it came from
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rule_dirs: list[Path] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=lambda: ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"])
+    words: set[str] = field(default_factory=set)
+    fail_on: Severity = Severity.WARNING
+    languagetool: dict[str, Any] = field(default_factory=dict)
+
+    def selected(self, rule_id: str) -> bool:
+        """Ruff-style: the most specific matching prefix among select and ignore wins."""
+        best_sel = max((len(p) for p in self.select if matches(rule_id, p)), default=-1)
+        best_ign = max((len(p) for p in self.ignore if matches(rule_id, p)), default=-1)
+        return best_sel >= 0 and best_sel > best_ign
+
+    def severity_for(self, rule_id: str, default: Severity) -> Severity:
+        best = max((p for p in self.severity if matches(rule_id, p)), key=len, default=None)
+        return self.severity[best] if best is not None else default
+
+    def excluded(self, path: Path) -> bool:
+        parts = path.parts
+        for pattern in (*DEFAULT_EXCLUDE, *self.exclude):
+            if any(fnmatch.fnmatch(part, pattern) for part in parts) or fnmatch.fnmatch(path.as_posix(), pattern):
+                return True
+        return False
+
+
+def matches(rule_id: str, prefix: str) -> bool:
+    if prefix in ("ALL", "all", "*"):
+        return True
+    return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a file's folder, or a folder)."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                if name == "pyproject.toml" and "rolint" not in _read_toml(candidate).get("tool", {}):
+                    continue
+                return candidate
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    data = _read_toml(path)
+    table = data.get("tool", {}).get("rolint", {}) if path.name == "pyproject.toml" else data
+    return parse_config(table, path)
+
+
+def _strings(value: Any, key: str, path: Path) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: '{key}' must be a list of strings")
+    return list(value)
+
+
+def parse_config(table: dict[str, Any], path: Path) -> Config:
+    unknown = sorted(set(table) - KNOWN_KEYS)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+    base = path.parent
+    cfg = Config(path=path)
+    if "select" in table:
+        cfg.select = _strings(table["select"], "select", path)
+    cfg.select += _strings(table.get("extend-select", []), "extend-select", path)
+    cfg.ignore = _strings(table.get("ignore", []), "ignore", path)
+    sev = table.get("severity", {})
+    if not isinstance(sev, dict):
+        raise ConfigError(f"{path}: 'severity' must be a table of rule = level")
+    try:
+        cfg.severity = {k: Severity.parse(str(v)) for k, v in sev.items()}
+        cfg.fail_on = Severity.parse(str(table.get("fail-on", "warning")))
+    except ValueError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    cfg.rule_dirs = [(base / p).resolve() for p in _strings(table.get("rules", []), "rules", path)]
+    cfg.exclude = _strings(table.get("exclude", []), "exclude", path)
+    if "include" in table:
+        cfg.include = _strings(table["include"], "include", path)
+    cfg.words = set(_strings(table.get("words", []), "words", path))
+    for wf in _strings(table.get("words-file", []), "words-file", path):
+        cfg.words |= read_words_file(base / wf)
+    lt = table.get("languagetool", {})
+    if not isinstance(lt, dict):
+        raise ConfigError(f"{path}: 'languagetool' must be a table")
+    cfg.languagetool = dict(lt)
+    return cfg
+
+
+def read_words_file(path: Path) -> set[str]:
+    """One word per line; '#' starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read words file: {exc.strerror}") from None
+    return {w for line in lines if (w := line.split("#", 1)[0].strip())}

@@ -1,0 +1,50 @@
+"""JSON report: the public contract of shared/DESIGN.md (version 1)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rolint.diagnostics import Diagnostic
+from rolint.document import Document
+from rolint.report import FileResult
+
+
+def position(doc: Document, offset: int) -> dict[str, int]:
+    line, col = doc.position(offset)
+    return {"line": line, "column": col, "offset": offset}
+
+
+def diagnostic_dict(doc: Document, d: Diagnostic) -> dict[str, Any]:
+    return {
+        "rule": d.rule,
+        "source": d.source,
+        "category": d.category,
+        "severity": d.severity.label,
+        "message": d.message,
+        "start": position(doc, d.start),
+        "end": position(doc, d.end),
+        "replacements": list(d.replacements),
+        "fix": None
+        if d.fix is None
+        else {
+            "applicability": d.fix.applicability.label,
+            "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in d.fix.edits],
+        },
+    }
+
+
+def render(results: list[FileResult]) -> str:
+    files = []
+    total = fixable = 0
+    for r in results:
+        entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
+        if r.doc is not None:
+            entry["diagnostics"] = [diagnostic_dict(r.doc, d) for d in r.diagnostics]
+        if r.error:
+            entry["error"] = r.error
+        total += len(r.diagnostics)
+        fixable += sum(d.fixable for d in r.diagnostics)
+        files.append(entry)
+    out = {"version": 1, "files": files, "summary": {"files": len(results), "diagnostics": total, "fixable": fixable}}
+    return json.dumps(out, ensure_ascii=False, indent=2)

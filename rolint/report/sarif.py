@@ -1,0 +1,63 @@
+"""SARIF 2.1.0 report (code-point columns, fixes as replacements)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rolint import __version__
+from rolint.diagnostics import Severity
+from rolint.report import FileResult
+
+LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def uri(path: str) -> str:
+    p = Path(path)
+    return p.as_posix() if not p.is_absolute() else p.as_uri()
+
+
+def render(results: list[FileResult]) -> str:
+    rules: dict[str, dict[str, Any]] = {}
+    sarif_results = []
+    for r in results:
+        if r.doc is None:
+            continue
+        doc = r.doc
+        for d in r.diagnostics:
+            rules.setdefault(d.rule, {"id": d.rule, "properties": {"category": d.category, "source": d.source}})
+            sl, sc = doc.position(d.start)
+            el, ec = doc.position(d.end)
+            region = {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+                      "charOffset": d.start, "charLength": d.end - d.start}
+            res: dict[str, Any] = {
+                "ruleId": d.rule,
+                "level": LEVEL[d.severity],
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(r.path)}, "region": region}}],
+            }
+            if d.fix is not None:
+                res["fixes"] = [{
+                    "description": {"text": f"{d.fix.applicability.label} fix"},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": uri(r.path)},
+                        "replacements": [
+                            {"deletedRegion": {"charOffset": e.start, "charLength": e.end - e.start},
+                             "insertedContent": {"text": e.content}}
+                            for e in d.fix.edits
+                        ],
+                    }],
+                }]
+            sarif_results.append(res)
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "rolint", "version": __version__, "rules": list(rules.values())}},
+            "columnKind": "unicodeCodePoints",
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2)

@@ -79,9 +79,7 @@ class LanguageToolCheck:
         return diags
 
     # -- matching ---------------------------------------------------------------------
-    def check_blocks(
-        self, todo: Sequence[Block], options: Mapping[str, object]
-    ) -> list[tuple[Block, list[RawMatch]]]:
+    def check_blocks(self, todo: Sequence[Block], options: Mapping[str, object]) -> list[tuple[Block, list[RawMatch]]]:
         settings = _settings(options)
         url = server.external_url(options)
         server_id = f"url:{url}" if url else f"lt:{lt_version()}"

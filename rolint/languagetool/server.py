@@ -359,7 +359,8 @@ def cli_install(force: bool = False) -> int:
     try:
         if is_installed() and not force:
             info = install_info() or {}
-            console.print(f"LanguageTool {lt_version()} already installed ({info.get('jars', '?')} jars) in {lt_root()}")
+            jars = info.get("jars", "?")
+            console.print(f"LanguageTool {lt_version()} already installed ({jars} jars) in {lt_root()}")
             return 0
         provision(console=console, force=force)
         find_java()

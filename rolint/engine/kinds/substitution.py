@@ -19,7 +19,7 @@ class SubstitutionRule(Rule):
 
     kind: ClassVar[str] = "substitution"
     required = ("swap",)
-    optional = ("ignore_case",)
+    optional = ("ignore_case", "names")
 
     def compile(self) -> None:
         swap = self.need("swap", dict)
@@ -32,6 +32,10 @@ class SubstitutionRule(Rule):
                 raise self.error(f"swap entry {wrong!r}: the replacement equals the source")
             self.swap[wrong.lower()] = options
         self.ignore_case = bool(self.param("ignore_case", True))
+        names = self.param("names", "check")
+        if names not in ("check", "skip"):
+            raise self.error("names must be 'check' or 'skip'")
+        self.skip_names = names == "skip"
         alternatives = "|".join(
             regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.swap, key=len, reverse=True)
         )
@@ -48,6 +52,8 @@ class SubstitutionRule(Rule):
             options = self.swap.get(key)
             if options is None:
                 continue
+            if self.skip_names and found[:1].isupper() and not found.isupper() and not doc.sentence_start(m.start()):
+                continue  # a capitalised word in mid-sentence: a name (Comfort Systems)
             reps = [match_case(found, o) for o in options]
             out.append(self.diagnostic(m.start(), m.end(), reps, match=found))
         return out

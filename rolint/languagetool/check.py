@@ -68,15 +68,24 @@ class LanguageToolCheck:
         self._client: LTClient | None = None
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        return self.run_many([doc], ctx)[0]
+
+    def run_many(self, docs: Sequence[Document], ctx: CheckContext) -> list[list[Diagnostic]]:
+        """Check several documents with shared server requests; one list of diagnostics per document."""
         options = ctx.options.get("languagetool") or {}
         if not isinstance(options, Mapping):
             options = {}
-        found = self.check_blocks(blocks(doc), options)
-        diags: list[Diagnostic] = []
-        for block, matches in found:
-            diags.extend(d for m in matches if (d := self._diagnostic(block, m)) is not None)
-        diags.sort(key=Diagnostic.sort_key)
-        return diags
+        per_doc = [blocks(doc) for doc in docs]
+        found = iter(self.check_blocks([b for bs in per_doc for b in bs], options))
+        out: list[list[Diagnostic]] = []
+        for bs in per_doc:
+            diags: list[Diagnostic] = []
+            for _ in bs:
+                block, matches = next(found)
+                diags.extend(d for m in matches if (d := self._diagnostic(block, m)) is not None)
+            diags.sort(key=Diagnostic.sort_key)
+            out.append(diags)
+        return out
 
     # -- matching ---------------------------------------------------------------------
     def check_blocks(self, todo: Sequence[Block], options: Mapping[str, object]) -> list[tuple[Block, list[RawMatch]]]:

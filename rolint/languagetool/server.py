@@ -74,7 +74,10 @@ def touch() -> None:
 def external_url(options: Mapping[str, object] | None = None) -> str | None:
     """The user's own server (env ``ROLINT_LT_URL`` wins over config ``languagetool.url``)."""
     url = os.environ.get("ROLINT_LT_URL") or (options or {}).get("url")
-    return str(url).rstrip("/") if url else None
+    if not url:
+        return None
+    url = str(url).rstrip("/")
+    return url[: -len("/v2")] if url.endswith("/v2") else url
 
 
 def idle_timeout(options: Mapping[str, object] | None = None) -> float:

@@ -108,14 +108,15 @@ def near_name_findings(doc: Document, sp: Speller) -> dict[tuple[int, int], Diag
     return out
 
 
-_LAST: list = [None, None, None]
-
-
 def near_name_spans(doc: Document, sp: Speller) -> dict[tuple[int, int], Diagnostic]:
-    if _LAST[0] is doc and _LAST[1] is sp:
-        return _LAST[2]
+    """Near-name findings of ``doc``, computed once and shared by the spelling and context checks."""
+    cache = getattr(doc, "cache", None)
+    key = f"context.near-name:{id(sp)}"
+    if cache is not None and key in cache:
+        return cache[key]
     res = near_name_findings(doc, sp)
-    _LAST[0], _LAST[1], _LAST[2] = doc, sp, res
+    if cache is not None:
+        cache[key] = res
     return res
 
 

@@ -12,20 +12,22 @@ verb, undescribed) makes a word ambiguous and keeps the rule silent.
     (``testele de rachete``).
     Why is this bad? Romanian links two nouns with ``de`` (or the genitive); two bare plural nouns
     side by side are a dropped word.
-    Precision: every reading of the first word must be a noun, at least one a definite plural;
-    every reading of the second must be an indefinite plural noun and the second must not be a
-    form of an adjective (its masculine/base form is not tried: the dictionary has no adjective
-    reading for it). The fix (insert ``de``) is unsafe.
+    Precision: every reading of both words must be a noun whose dictionary entry has only
+    feminine/neuter noun flags (masculine paradigms in rospell also carry adjectives: general/L
+    gives „generale”), the first a definite plural, the second an indefinite plural only.
+    The fix (insert ``de``) is unsafe.
 """
 
 from __future__ import annotations
+
+import functools
 
 import regex
 
 from rolint.checks import CheckContext
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document
-from rolint.spelling.speller import Speller, get_speller
+from rolint.spelling.speller import Speller, data_dir, get_speller
 from rolint.spelling.text import normalize
 
 _TAG = regex.compile(r"^st:(?P<stem>\S+)\s*(?P<desc>.*)$")
@@ -41,23 +43,71 @@ def readings(word: str, sp: Speller) -> list[tuple[str, str]]:
     return out
 
 
-def is_definite_plural_noun(word: str, sp: Speller) -> bool:
+# Flags of the rospell .aff (see its header): feminine and neuter noun paradigms. Masculine (L, l)
+# paradigms also carry adjectives (general/L → generale), so they do not count as nouns here.
+NOUN_FLAGS = frozenset("AFfRrsuCcMPzn")
+OTHER_FLAGS = frozenset("LlQDSeqtKBEHGINUT")
+
+
+@functools.lru_cache(maxsize=1)
+def dic_flags() -> dict[str, frozenset[str]]:
+    """stem → union of its flags in the shipped .dic (an entry may be listed twice: european/L, /Q)."""
+    out: dict[str, set[str]] = {}
+    path = data_dir() / "ro_RO.dic"
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            line = line.rstrip("\n")
+            stem, _, flags = line.partition("/")
+            out.setdefault(stem, set()).update(flags.split()[0] if flags else "")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+ADJECTIVE_FLAGS = frozenset("LlQDSeqt")
+# feminine ending -> masculine ending (francez-ă, ulteri-oară/-or, rom-ânească/-ânesc, nou-ă/-u)
+FEM_TO_MASC = (("oară", "or"), ("eară", "er"), ("ească", "esc"), ("ie", "iu"), ("ă", ""), ("ă", "u"), ("e", ""))
+FUNCTION_WORD_ZIPF = 5.5  # ale, cele, peste: grammar words read as rare nouns by the dictionary
+
+
+def _adjective_like(stem: str) -> bool:
+    """A feminine entry whose masculine counterpart is a masculine/adjective paradigm (generală ← general/L)."""
+    d = dic_flags()
+    for fem, masc in FEM_TO_MASC:
+        if stem.endswith(fem) and len(stem) > len(fem) + 1:
+            m = stem[: -len(fem)] + masc
+            if d.get(m, frozenset()) & ADJECTIVE_FLAGS:
+                return True
+    return bool(d.get(stem, frozenset()) & ADJECTIVE_FLAGS)
+
+
+def _noun_stem(stem: str) -> bool:
+    flags = dic_flags().get(stem)
+    return bool(flags) and flags <= NOUN_FLAGS and not _adjective_like(stem)
+
+
+def _nominal_readings(word: str, sp: Speller, number: str) -> bool:
+    """Every reading of ``word`` is a feminine/neuter noun entry, at least one with ``number``."""
     rs = readings(word, sp)
-    if not rs or not all(d.startswith("s.") for _, d in rs):
+    if not rs or sp.zipf(word) >= FUNCTION_WORD_ZIPF:
         return False
-    return any(".pl.art" in d for _, d in rs)
+    hit = False
+    for stem, desc in rs:
+        if not desc.startswith("s.") or not _noun_stem(stem):
+            if number == ".pl.art" and ".pl.neart" in desc and _noun_stem(stem):
+                continue  # testele: also read as an odd plural of „testea”; harmless
+            return False
+        if number in desc:
+            hit = True
+    return hit
+
+
+def is_definite_plural_noun(word: str, sp: Speller) -> bool:
+    return _nominal_readings(word, sp, ".pl.art")
 
 
 def is_indefinite_plural_noun(word: str, sp: Speller) -> bool:
     rs = readings(word, sp)
-    if not rs or not all(d.startswith("s.") and ".pl.neart" in d for _, d in rs):
-        return False
-    # the stem must not also be an adjective entry (membre ← membru/membră used as adjective)
-    for stem, _ in rs:
-        for a in readings(stem, sp):
-            if a[1] and not a[1].startswith("s."):
-                return False
-    return True
+    return bool(rs) and all(".pl.neart" in d for _, d in rs) and _nominal_readings(word, sp, ".pl.neart")
 
 
 class MissingDeCheck:

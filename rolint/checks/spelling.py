@@ -25,6 +25,7 @@ Precision layer (each part measured on clean text with ``bench/quality.py``)
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -39,7 +40,10 @@ from rolint.spelling.text import fold, match_case, normalize
 # margin the first suggestion was right in >=99% of cases.
 SAFE_MARGIN = 1.5
 # Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
-TERM_ZIPF = 2.0
+TERM_ZIPF = 2.5
+TERM_GAP = 2.0
+# Unknown words this frequent in English (and more frequent there than in Romanian) are foreign.
+ENGLISH_ZIPF = 3.5
 # Sentence-start capitalised unknown word: reported only when a one-edit correction is this common.
 SENTENCE_START_ZIPF = 4.0
 
@@ -72,6 +76,8 @@ def neighbour_blocks(doc: Document, start: int, end: int) -> bool:
     after = p[end] if end < len(p) else " "
     if before in SKIP_NEIGHBOURS or after in SKIP_NEIGHBOURS:
         return True
+    if before == "-" and start >= 2 and (p[start - 2].isdigit() or p[start - 2].isupper()):
+        return True  # al 19-lea, XIX-lea, COVID-ul
     # a.b.c abbreviations and domains: a dot glued on a letter either side
     if after == "." and end + 1 < len(p) and p[end + 1].isalnum():
         return True
@@ -86,26 +92,28 @@ class DocInfo:
 
     cap_counts: Counter  # normalized capitalised forms -> occurrences
     all_forms: set  # normalized forms of every word
-
-
-_LAST_INFO: list = [None, None]  # [doc, info]: the checks of one document share it
+    low_counts: Counter  # normalized lowercased forms -> occurrences
 
 
 def doc_info(doc: Document) -> DocInfo:
-    if _LAST_INFO[0] is doc:
-        return _LAST_INFO[1]
+    cache = getattr(doc, "cache", None)
+    if cache is not None and "spelling.info" in cache:
+        return cache["spelling.info"]
     caps: Counter = Counter()
+    lows: Counter = Counter()
     forms = set()
     for w in doc.words():
         n = normalize(w.text)
         forms.add(n)
+        lows[n.lower()] += 1
         for part in n.split("-"):
             if part:
                 forms.add(part)
                 if is_capitalised(part):
                     caps[part] += 1
-    info = DocInfo(caps, forms)
-    _LAST_INFO[0], _LAST_INFO[1] = doc, info
+    info = DocInfo(caps, forms, lows)
+    if cache is not None:
+        cache["spelling.info"] = info
     return info
 
 
@@ -128,6 +136,50 @@ def _name_reading(word: str, sp: Speller) -> bool:
     from rolint.checks.context import _has_name_reading
 
     return _has_name_reading(word, sp)
+
+
+COMBINING_FORMS = (
+    "anti", "auto", "beta", "alfa", "bio", "cardio", "contra", "ecto", "endo", "extra", "hiper", "hipo",
+    "inter", "intra", "macro", "micro", "mono", "multi", "neo", "neuro", "non", "para", "peri", "poli",
+    "post", "pre", "pro", "pseudo", "semi", "sub", "super", "supra", "tele", "trans", "ultra", "infra",
+    "termo", "hidro", "fono", "foto", "video", "radio", "electro", "geo", "psiho", "socio", "tehno",
+)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _compound(low: str, sp: Speller) -> bool:
+    for pre in COMBINING_FORMS:
+        if low.startswith(pre) and len(low) - len(pre) >= 4 and sp.known(low[len(pre) :]):
+            return True
+    # linking vowel: insulin-o-secretor, morf-o-funcțional
+    for i in range(3, len(low) - 4):
+        if low[i] in "oi":
+            head, tail = low[:i], low[i + 1 :]
+            if sp.known(tail) and any(sp.known(head + e) for e in ("", "ă", "a", "e", "ie", "ie", "o", "i")):
+                return True
+    return False
+
+
+def is_compound(low: str, sp: Speller) -> bool:
+    return _compound(low, sp)
+
+
+def _index_of(words: list[Word], start: int) -> int:
+    import bisect
+
+    i = bisect.bisect_left([x.start for x in words], start) if len(words) < 64 else _bisect(words, start)
+    return i
+
+
+def _bisect(words: list[Word], start: int) -> int:
+    lo, hi = 0, len(words)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if words[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def on_own_line(doc: Document, start: int, end: int) -> bool:
@@ -205,17 +257,15 @@ class SpellingCheck:
                 return None
             return self._spelling(doc, w, list(sp.suggest(text)))
         # lowercase
-        low = normalize(text)
+        low = normalize(text).lower()
+        if self._looks_foreign_or_term(doc, w, low, sp, info):
+            return None
         from rolint.spelling.diacritics import restorations
 
-        rest = restorations(low.lower(), sp)
+        rest = restorations(low, sp)
         if rest:
             return self._diacritics(w, [match_case(text, r) for r in rest], sp)
-        sugg = list(sp.suggest(text))
-        close = [s for s in sugg if s.cost <= 1.0]
-        if close:
-            return self._spelling(doc, w, sugg)
-        if on_own_line(doc, w.start, w.end):
+        if on_own_line(doc, w.start, w.end) and not sp.edits1(low):
             return Diagnostic(
                 rule="artifact.stray-token",
                 message=f"„{text}” stă singur pe rând și nu e un cuvânt românesc: rest de șablon?",
@@ -224,11 +274,41 @@ class SpellingCheck:
                 category="artifact",
                 severity=Severity.WARNING,
             )
-        if sp.zipf(low) >= TERM_ZIPF:
-            return None  # a term or foreign word in real use
-        if not sugg:
-            return None  # nothing to propose and no sign of a typo: foreign word, term
+        sugg = list(sp.suggest(text))
+        close = [s for s in sugg if s.cost <= 1.0]
+        if not close:
+            return None  # nothing one edit away: a term or a foreign word, not a slip of the keys
+        if sp.zipf(low) >= TERM_ZIPF and sp.zipf(low) >= close[0].zipf - TERM_GAP:
+            return None  # a form in real use, about as common as its nearest correction
         return self._spelling(doc, w, sugg)
+
+    def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
+        p = doc.prose
+        # abbreviations: ing. lit. pct.
+        if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":
+            return True
+        # a term of the document: typos do not repeat letter for letter
+        if info.low_counts.get(low, 0) >= 2:
+            return True
+        # compounds of known parts: betablocant, insulinosecretor, postinfarct
+        if is_compound(low, sp):
+            return True
+        # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
+        words = doc.words()
+        i = _index_of(words, w.start)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                nb = words[j]
+                between = p[min(nb.end, w.end) : max(nb.start, w.start)]
+                if "\n" in between or any(c in between for c in ".;:!?()"):
+                    continue
+                nt = normalize(nb.text)
+                if nt.islower() and not sp.known(nt) and "-" not in nt:
+                    return True
+        # a frequent English word unknown to Romanian (the, single, tracking)
+        if sp.zipf_en(low) >= ENGLISH_ZIPF and sp.zipf_en(low) > sp.zipf(low):
+            return True
+        return False
 
     def _spelling(self, doc: Document, w: Word, sugg: list[Suggestion]) -> Diagnostic:
         reps = [s.word for s in sugg]

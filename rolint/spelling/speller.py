@@ -48,6 +48,12 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "ro")
 
 
+def _zipf_en(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 class Speller:
     """Hunspell ro_RO with caches. Use :func:`get_speller` for the shared instance."""
 
@@ -61,6 +67,7 @@ class Speller:
         self.analyze = functools.lru_cache(maxsize=50_000)(self._analyze)
         self.suggest = functools.lru_cache(maxsize=20_000)(self._suggest)
         self.zipf = functools.lru_cache(maxsize=200_000)(_zipf)
+        self.zipf_en = functools.lru_cache(maxsize=50_000)(_zipf_en)
 
     # -- lookups ---------------------------------------------------------------
     def spell(self, word: str) -> bool:

@@ -1,7 +1,8 @@
 """Fixtures: one provisioned LanguageTool and one shared server per test session.
 
 Real-server tests need Java 17+ and Maven (CI runs .ci/install-languagetool.sh first); without them
-they are skipped, unless ROLINT_REQUIRE_LT=1 makes that a failure.
+they are skipped, unless ROLINT_REQUIRE_LT=1 makes that a failure. Jars already installed in the user
+cache are reused (symlinked) unless ROLINT_TEST_PROVISION=1 asks for a real provisioning run.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from rolint.languagetool import server
-from rolint.languagetool.paths import lt_version
-from rolint.languagetool.provision import provision
+from rolint.languagetool.paths import install_dir, lt_version
+from rolint.languagetool.provision import is_installed, provision
 
 
 def _missing_tools() -> str | None:
@@ -35,10 +36,16 @@ def lt_install(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             pytest.fail(f"LanguageTool tests required but {missing}")
         pytest.skip(f"LanguageTool tests need Java and Maven: {missing}")
     root = tmp_path_factory.mktemp("rolint-cache")
+    user_install = install_dir()  # the user's cache (CI provisions it with .ci/install-languagetool.sh)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ROLINT_CACHE_DIR", str(root))
         mp.delenv("ROLINT_LT_URL", raising=False)
-        provision()
+        if (user_install / ".complete").is_file() and os.environ.get("ROLINT_TEST_PROVISION") != "1":
+            install_dir().parent.mkdir(parents=True)
+            install_dir().symlink_to(user_install, target_is_directory=True)  # reuse the jars, own server
+        else:
+            provision()
+        assert is_installed()
         yield root
 
 

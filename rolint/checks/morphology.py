@@ -66,7 +66,9 @@ def dic_flags() -> dict[str, frozenset[str]]:
 ADJECTIVE_FLAGS = frozenset("LlQDSeqt")
 # feminine ending -> masculine ending (francez-ă, ulteri-oară/-or, rom-ânească/-ânesc, nou-ă/-u)
 FEM_TO_MASC = (("oară", "or"), ("eară", "er"), ("ească", "esc"), ("ie", "iu"), ("ă", ""), ("ă", "u"), ("e", ""))
-FUNCTION_WORD_ZIPF = 5.5  # ale, cele, peste: grammar words read as rare nouns by the dictionary
+FUNCTION_WORD_ZIPF = 5.5
+# closed-class words that the dictionary also reads as nouns (acele = needles, cele)
+DETERMINERS = frozenset({"acele", "aceste", "cele", "celelalte", "acestea", "acelea", "ale", "toate", "unele", "multe"})  # ale, cele, peste: grammar words read as rare nouns by the dictionary
 
 
 def _adjective_like(stem: str) -> bool:
@@ -102,10 +104,12 @@ def _nominal_readings(word: str, sp: Speller, number: str) -> bool:
 
 
 def is_definite_plural_noun(word: str, sp: Speller) -> bool:
-    return _nominal_readings(word, sp, ".pl.art")
+    return word not in DETERMINERS and _nominal_readings(word, sp, ".pl.art")
 
 
 def is_indefinite_plural_noun(word: str, sp: Speller) -> bool:
+    if word.endswith(("ei", "ii")):
+        return False  # also the genitive singular (poliției, funcții): „dosarele poliției”
     rs = readings(word, sp)
     return bool(rs) and all(".pl.neart" in d for _, d in rs) and _nominal_readings(word, sp, ".pl.neart")
 

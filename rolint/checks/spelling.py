@@ -41,9 +41,12 @@ from rolint.spelling.text import fold, match_case, normalize
 SAFE_MARGIN = 1.5
 # Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
 TERM_ZIPF = 2.5
+DEEP_ZIPF = 5.0  # a two-edit correction must be this common to be proposed
 TERM_GAP = 2.0
 # Unknown words this frequent in English (and more frequent there than in Romanian) are foreign.
 ENGLISH_ZIPF = 3.5
+# Unknown words sharing this many first letters (or all but 3) form a family: a term, not a typo.
+FAMILY_PREFIX = 5
 # Sentence-start capitalised unknown word: reported only when a one-edit correction is this common.
 SENTENCE_START_ZIPF = 4.0
 
@@ -164,6 +167,31 @@ def is_compound(low: str, sp: Speller) -> bool:
     return _compound(low, sp)
 
 
+# Romanian derivational suffixes (adjectives and abstract nouns) with their inflected forms
+_DERIV = {
+    *(f"{b}{e}" for b in ("ic", "al", "ar", "an", "ian", "iv", "ist", "ism", "oz", "or", "ator")
+      for e in ("", "ă", "a", "e", "i", "ul", "ului", "ele", "elor", "ii", "ilor", "ei")),
+    "oasă", "oase", "oși", "os", "osul", "itate", "ității", "ități", "itățile",
+    "ie", "ia", "iei", "ii", "ilor", "ită", "ite", "iți", "ază", "aza", "ze", "zei",
+}
+DERIVATIONAL_SUFFIXES = tuple(sorted(_DERIV, key=len, reverse=True))
+STEM_ENDINGS = ("", "ă", "a", "e", "ie", "u", "iu", "ul", "ză", "i", "ie")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _derivative(low: str, sp: Speller) -> bool:
+    for suf in DERIVATIONAL_SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 4:
+            stem = low[: -len(suf)]
+            if any(sp.spell(stem + e) for e in STEM_ENDINGS):
+                return True
+    return False
+
+
+def is_derivative(low: str, sp: Speller) -> bool:
+    return _derivative(low, sp)
+
+
 def _index_of(words: list[Word], start: int) -> int:
     import bisect
 
@@ -276,11 +304,26 @@ class SpellingCheck:
             )
         sugg = list(sp.suggest(text))
         close = [s for s in sugg if s.cost <= 1.0]
+        if not close and len(low) >= 5 and sp.zipf(low) == 0:
+            # two edits away (Hunspell's suggestions): a typo when the correction is a common word
+            deep = [s for s in sp.suggest(text, deep=True) if s.zipf >= DEEP_ZIPF]
+            if deep:
+                return self._spelling(doc, w, deep)
         if not close:
             return None  # nothing one edit away: a term or a foreign word, not a slip of the keys
         if sp.zipf(low) >= TERM_ZIPF and sp.zipf(low) >= close[0].zipf - TERM_GAP:
             return None  # a form in real use, about as common as its nearest correction
         return self._spelling(doc, w, sugg)
+
+    def _unknown_family(self, low: str, sp: Speller, info: DocInfo) -> bool:
+        n = max(FAMILY_PREFIX, len(low) - 3)
+        head = low[:n]
+        if len(low) < FAMILY_PREFIX + 1:
+            return False
+        for other in info.low_counts:
+            if other != low and other.startswith(head) and not sp.known(other):
+                return True
+        return False
 
     def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
         p = doc.prose
@@ -292,6 +335,12 @@ class SpellingCheck:
             return True
         # compounds of known parts: betablocant, insulinosecretor, postinfarct
         if is_compound(low, sp):
+            return True
+        # a derivative of a known word: glicemic ← glicemie, plachetare ← plachetă, atriale ← atriu
+        if is_derivative(low, sp):
+            return True
+        # an inflectional family of unknown words in the document (statine, statinele, statinelor)
+        if self._unknown_family(low, sp, info):
             return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()

@@ -130,8 +130,12 @@ class Speller:
                 add(w[:i] + ch + w[i:], 1.0)  # insertion
         return out
 
-    def _suggest(self, word: str, limit: int = 5) -> tuple[Suggestion, ...]:
-        """Ranked corrections for an unknown ``word`` (best first), case as in ``word``."""
+    def _suggest(self, word: str, limit: int = 5, deep: bool = False) -> tuple[Suggestion, ...]:
+        """Ranked corrections for an unknown ``word`` (best first), case as in ``word``.
+
+        Candidates: diacritic restorations and forms one Damerau edit away; with ``deep``, when there
+        are none, Hunspell's own suggestions (slow, distance 2).
+        """
         w = normalize(word)
         cap = w[:1].isupper() and not w.isupper()
         upper = w.isupper() and len(w) > 1
@@ -145,12 +149,12 @@ class Speller:
         for c, cost in self.edits1(low).items():
             if c not in cands or cands[c] > cost:
                 cands[c] = cost
-        if not cands:
-            # nothing one edit away: ask Hunspell (it knows REP/MAP rules and distance 2; ~0.3 s)
+        if not cands and deep:
+            # nothing one edit away: ask Hunspell (REP/MAP rules, distance 2; ~0.3 s a word)
             for c in self.hunspell_suggest(low)[:8]:
-                if " " in c or c == low:
+                if " " in c or "-" in c or c == low:
                     continue
-                c2 = c.lower() if not self.is_proper(c) else c
+                c2 = c if self.is_proper(c) else c.lower()
                 cost = damerau(low, c2.lower())
                 if cost <= MAX_COST and (c2 not in cands or cands[c2] > cost):
                     cands[c2] = cost

@@ -94,6 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, RuleError) as exc:
         print(f"rolint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:
+        from rolint.languagetool.errors import LanguageToolUnavailable
+
+        if isinstance(exc, LanguageToolUnavailable):  # --languagetool=required
+            print(f"rolint: LanguageTool is required but unavailable: {exc.reason}", file=sys.stderr)
+            return EXIT_ERROR
+        raise
     except KeyboardInterrupt:
         return 130
     return EXIT_ERROR
@@ -137,7 +144,12 @@ class Session:
     def linter(self, cfg: Config) -> Linter:
         key = id(cfg)
         if key not in self._linters:
-            self._linters[key] = Linter(cfg, languagetool=self.languagetool_check(cfg), warnings=self.warnings)
+            self._linters[key] = Linter(
+                cfg,
+                languagetool=self.languagetool_check(cfg),
+                languagetool_required=self.lt_mode == "required",
+                warnings=self.warnings,
+            )
         return self._linters[key]
 
     def languagetool_check(self, cfg: Config):  # type: ignore[no-untyped-def]
@@ -150,7 +162,7 @@ class Session:
                 raise ConfigError(f"LanguageTool support is not installed: {exc}") from None
             self.warnings.append(f"skipped LanguageTool: {exc}")
             return None
-        return LanguageToolCheck(cfg.languagetool, required=self.lt_mode == "required")
+        return LanguageToolCheck()
 
 
 def read_input(path: str, args: argparse.Namespace) -> Source:

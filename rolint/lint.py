@@ -28,6 +28,7 @@ class Linter:
 
     config: Config
     languagetool: Check | None = None
+    languagetool_required: bool = False
     spelling: bool = True
     warnings: list[str] = field(default_factory=list)
 
@@ -41,7 +42,22 @@ class Linter:
             self.checks.append(self.languagetool)
 
     def _explicit(self, rule_id: str) -> bool:
-        return any(p == rule_id or rule_id.startswith(p + ".") for p in self.config.select if p != "ALL")
+        return rule_id in self.config.select  # an off-by-default rule runs only when named exactly
+
+    def _run_languagetool(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        """LanguageTool's findings; when it cannot be used, a warning (or an error when required)."""
+        from rolint.languagetool.errors import LanguageToolUnavailable
+
+        assert self.languagetool is not None
+        try:
+            return self.languagetool.run(doc, ctx)
+        except LanguageToolUnavailable as exc:
+            if self.languagetool_required:
+                raise
+            self.warnings.append(f"skipped LanguageTool: {exc.reason}")
+            self.checks.remove(self.languagetool)
+            self.languagetool = None
+            return []
 
     def context(self) -> CheckContext:
         return CheckContext(
@@ -54,7 +70,12 @@ class Linter:
         ctx = self.context()
         found: list[Diagnostic] = []
         for check in self.checks:
-            found.extend(check.run(doc, ctx))
+            if check is not self.languagetool:
+                found.extend(check.run(doc, ctx))
+        if self.languagetool is not None:
+            from rolint.languagetool.precision import filter_matches
+
+            found.extend(filter_matches(doc, self._run_languagetool(doc, ctx), found))
         found = [d for d in found if self.config.selected(d.rule)]
         for d in found:
             d.severity = self.config.severity_for(d.rule, d.severity)

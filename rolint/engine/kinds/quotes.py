@@ -20,7 +20,9 @@ from rolint.engine.base import Rule
 QUOTE_CHARS = "„“”\"«»‟″"
 OPEN_BEFORE = set(" \t\n\r\u00a0([{/—–-" + MASK) | set("„«“")
 CLOSE_AFTER = set(" \t\n\r\u00a0)]}.,;:!?…/—–-" + MASK) | set("”»\"")
-PARAGRAPH_RE = regex.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")
+NOT_AFTER_OPEN = set(" \t\n\r\u00a0,.;:!?)]}" + MASK)
+PARAGRAPH_RE = regex.compile(r"(?:[^\n]|\n(?![ \t]*\n))+")  # Markdown, HTML: blocks between blank lines
+LINE_RE = regex.compile(r"[^\n]+")  # plain text: every line is a paragraph
 
 
 @dataclass(slots=True)
@@ -38,7 +40,7 @@ def classify(prose: str, start: int, end: int) -> list[Mark]:
             continue
         before = prose[i - 1] if i > start else " "
         after = prose[i + 1] if i + 1 < end else " "
-        can_open = before in OPEN_BEFORE and after not in " \t\n\r\u00a0"
+        can_open = before in OPEN_BEFORE and after not in NOT_AFTER_OPEN
         can_close = before not in " \t\n\r\u00a0" and after in CLOSE_AFTER
         if before.isdigit() and c in "\"″":  # 15" (inches), not a quote
             continue
@@ -76,9 +78,12 @@ class QuotesRule(Rule):
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out: list[Diagnostic] = []
-        for para in PARAGRAPH_RE.finditer(doc.prose):
+        for para in (LINE_RE if doc.format == "text" else PARAGRAPH_RE).finditer(doc.prose):
             out.extend(self._paragraph(doc, para.start(), para.end()))
         return out
+
+    def _right_role(self, char: str, is_open: bool) -> bool:
+        return char in ((self.open, self.nested_open) if is_open else (self.close, self.nested_close))
 
     def _paragraph(self, doc: Document, start: int, end: int) -> list[Diagnostic]:
         marks = classify(doc.prose, start, end)
@@ -107,6 +112,10 @@ class QuotesRule(Rule):
                 want = self.nested_close if depth > 0 else self.close
             if mk.char == want:
                 continue
+            if self._right_role(mk.char, is_open) and not (
+                mk.pos in partner and not self._right_role(doc.prose[partner[mk.pos]], not is_open)
+            ):
+                continue  # right mark for its role, partner too: only the level differs, too uncertain
             certain = mk.role != "?" and mk.pos in partner
             level = self.applicability if certain else min(self.applicability, Applicability.UNSAFE)
             out.append(

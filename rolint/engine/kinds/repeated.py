@@ -29,7 +29,8 @@ class RepeatedWordRule(Rule):
             if (
                 tok.joined
                 and tok.is_word
-                and tok.lower == prev.lower
+                and len(tok.text) > 1
+                and (tok.text == prev.text or (tok.lower == prev.lower and doc.sentence_start(prev.start)))
                 and tok.lower not in self.exceptions
                 and "\n" not in doc.text[prev.end : tok.start]
             ):

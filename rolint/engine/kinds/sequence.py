@@ -20,6 +20,12 @@ from rolint.engine.base import Rule, match_case
 from rolint.engine.tokens import Token, tokenize
 
 Matcher = Callable[[Token], bool]
+FOLD = str.maketrans("ăâîșțşţĂÂÎȘȚŞŢ", "aaisttsAAISTST")
+
+
+def fold(word: str) -> str:
+    """The word without diacritics ("în" → "in"): a missing diacritic is another rule's finding."""
+    return word.translate(FOLD)
 
 
 def compile_spec(spec: Any, rule: Rule) -> Matcher:
@@ -134,7 +140,7 @@ class InsertionRule(SequenceRule):
         self.at = at
         # the word must not already be there: "în urmă cu" is fine
         self.antipatterns.append(
-            [compile_spec(self.insert, self), *self.pattern[self.at :]]
+            [compile_spec(f"{self.insert}|{fold(self.insert)}", self), *self.pattern[self.at :]]
         )
 
     def find(self, doc: Document) -> list[Diagnostic]:

@@ -1,0 +1,38 @@
+"""LanguageTool's findings through rolint's precision layer.
+
+* A match that touches text rolint does not check (code, URLs, e-mails: masked in ``doc.prose``)
+  is dropped: LanguageTool saw a gap there, not the real text.
+* Spelling matches are rolint's speller's call: its precision layer (names, articled names,
+  acronyms, foreign runs, user words) decides, so a LanguageTool spelling match is kept only where
+  rolint's own spelling checks report the same word (and then the merge keeps one finding).
+* Quotation marks belong to rolint's quotes rules (Romanian „…” pairing); LanguageTool's bracket
+  pairing, which takes ” for a closing mark, is dropped on quote characters.
+"""
+
+from __future__ import annotations
+
+from rolint.diagnostics import Diagnostic
+from rolint.document import MASK, Document
+
+QUOTE_CHARS = set("„“”\"«»‟″")
+OWN_WORD_CATEGORIES = {"spelling", "name", "artifact"}
+
+
+def _overlaps(a: Diagnostic, b: Diagnostic) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def keep(doc: Document, d: Diagnostic, own: list[Diagnostic]) -> bool:
+    span = doc.prose[d.start : d.end]
+    if MASK in span or MASK in doc.prose[max(0, d.start - 1) : d.end + 1].strip():
+        return False
+    if d.category == "spelling":
+        return any(o.category in OWN_WORD_CATEGORIES and _overlaps(o, d) for o in own)
+    if d.rule == "lt.UNPAIRED_BRACKETS" and set(doc.text[d.start : d.end]) <= QUOTE_CHARS:
+        return False
+    return True
+
+
+def filter_matches(doc: Document, lt: list[Diagnostic], own: list[Diagnostic]) -> list[Diagnostic]:
+    """LanguageTool's findings that pass rolint's precision layer, given rolint's own findings."""
+    return [d for d in lt if keep(doc, d, own)]

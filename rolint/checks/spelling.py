@@ -38,7 +38,7 @@ from rolint.spelling.text import fold, match_case, normalize
 # A spelling fix is safe when the first suggestion beats the second by this many score points
 # (score = zipf - EDIT_WEIGHT * cost); measured on injected typos (bench/quality.py): above this
 # margin the first suggestion was right in >=99% of cases.
-SAFE_MARGIN = 1.5
+SAFE_MARGIN = 2.5
 # Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
 TERM_ZIPF = 2.5
 DEEP_ZIPF = 5.0  # a two-edit correction must be this common to be proposed
@@ -47,6 +47,9 @@ TERM_GAP = 2.0
 ENGLISH_ZIPF = 3.5
 # Unknown words sharing this many first letters (or all but 3) form a family: a term, not a typo.
 FAMILY_PREFIX = 5
+# A term-looking word (compound, derivative, family) one edit from a word this common is a typo.
+COMMON_ZIPF = 3.5
+FOREIGN_IN_USE_ZIPF = 2.0
 # Sentence-start capitalised unknown word: reported only when a one-edit correction is this common.
 SENTENCE_START_ZIPF = 4.0
 
@@ -155,8 +158,8 @@ def _compound(low: str, sp: Speller) -> bool:
         if low.startswith(pre) and len(low) - len(pre) >= 4 and sp.known(low[len(pre) :]):
             return True
     # linking vowel: insulin-o-secretor, morf-o-funcțional
-    for i in range(3, len(low) - 4):
-        if low[i] in "oi":
+    for i in range(4, len(low) - 5):
+        if low[i] == "o":
             head, tail = low[:i], low[i + 1 :]
             if sp.known(tail) and any(sp.known(head + e) for e in ("", "ă", "a", "e", "ie", "ie", "o", "i")):
                 return True
@@ -208,6 +211,13 @@ def _bisect(words: list[Word], start: int) -> int:
         else:
             hi = mid
     return lo
+
+
+_RO_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâîșț-")
+
+
+def _romanian_letters(low: str) -> bool:
+    return all(c in _RO_LETTERS for c in low)
 
 
 def on_own_line(doc: Document, start: int, end: int) -> bool:
@@ -280,10 +290,17 @@ class SpellingCheck:
             if in_compound or not doc.sentence_start(w.start):
                 return None  # a name (the context check looks for near names)
             # sentence start: a typo only when one edit from a common lowercase word
-            sugg = [s for s in sp.suggest(text) if s.cost <= 1.0 and s.zipf >= SENTENCE_START_ZIPF]
-            if not sugg or info.cap_counts.get(normalize(text), 0) > 1:
+            low = normalize(text).lower()
+            if len(low) < 5 or info.cap_counts.get(normalize(text), 0) > 1:
                 return None
-            return self._spelling(doc, w, list(sp.suggest(text)))
+            if sp.zipf_en(low) >= ENGLISH_ZIPF or not _romanian_letters(low):
+                return None
+            sugg = list(sp.suggest(text))
+            if not sugg or sugg[0].cost > 1.0 or sugg[0].zipf < SENTENCE_START_ZIPF:
+                return None
+            if len(sugg) > 1 and sugg[0].score - sugg[1].score < SAFE_MARGIN:
+                return None  # Brands → Brand/Brandy: more likely a name than a typo
+            return self._spelling(doc, w, sugg)
         # lowercase
         low = normalize(text).lower()
         if self._looks_foreign_or_term(doc, w, low, sp, info):
@@ -304,7 +321,7 @@ class SpellingCheck:
             )
         sugg = list(sp.suggest(text))
         close = [s for s in sugg if s.cost <= 1.0]
-        if not close and len(low) >= 5 and sp.zipf(low) == 0:
+        if not close and len(low) >= 5 and sp.zipf(low) == 0 and ctx.options.get("spelling.deep"):
             # two edits away (Hunspell's suggestions): a typo when the correction is a common word
             deep = [s for s in sp.suggest(text, deep=True) if s.zipf >= DEEP_ZIPF]
             if deep:
@@ -314,6 +331,11 @@ class SpellingCheck:
         if sp.zipf(low) >= TERM_ZIPF and sp.zipf(low) >= close[0].zipf - TERM_GAP:
             return None  # a form in real use, about as common as its nearest correction
         return self._spelling(doc, w, sugg)
+
+    @staticmethod
+    def _in_use(low: str, sp: Speller) -> bool:
+        """The word has a frequency of its own (foreign words do; fresh typos do not)."""
+        return max(sp.zipf(low), sp.zipf_en(low)) >= FOREIGN_IN_USE_ZIPF
 
     def _unknown_family(self, low: str, sp: Speller, info: DocInfo) -> bool:
         n = max(FAMILY_PREFIX, len(low) - 3)
@@ -327,21 +349,21 @@ class SpellingCheck:
 
     def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
         p = doc.prose
+        if not _romanian_letters(low):
+            return True  # µl, café, über: letters a Romanian typo does not produce
         # abbreviations: ing. lit. pct.
         if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":
             return True
         # a term of the document: typos do not repeat letter for letter
         if info.low_counts.get(low, 0) >= 2:
             return True
-        # compounds of known parts: betablocant, insulinosecretor, postinfarct
-        if is_compound(low, sp):
-            return True
-        # a derivative of a known word: glicemic ← glicemie, plachetare ← plachetă, atriale ← atriu
-        if is_derivative(low, sp):
-            return True
-        # an inflectional family of unknown words in the document (statine, statinele, statinelor)
-        if self._unknown_family(low, sp, info):
-            return True
+        # compounds and derivatives of known words (betablocant, glicemic ← glicemie) and families
+        # of unknown words in the document (statine, statinele) are terms — unless the word is one
+        # edit from a common word and has no use of its own (vârstici → vârstnici)
+        if is_compound(low, sp) or is_derivative(low, sp) or self._unknown_family(low, sp, info):
+            best = sp.suggest(low)
+            if not (best and best[0].cost <= 1.0 and best[0].zipf >= COMMON_ZIPF and sp.zipf(low) < 1.0):
+                return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()
         i = _index_of(words, w.start)
@@ -352,7 +374,7 @@ class SpellingCheck:
                 if "\n" in between or any(c in between for c in ".;:!?()"):
                     continue
                 nt = normalize(nb.text)
-                if nt.islower() and not sp.known(nt) and "-" not in nt:
+                if nt.islower() and not sp.known(nt) and "-" not in nt and self._in_use(low, sp):
                     return True
         # a frequent English word unknown to Romanian (the, single, tracking)
         if sp.zipf_en(low) >= ENGLISH_ZIPF and sp.zipf_en(low) > sp.zipf(low):

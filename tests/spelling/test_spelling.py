@@ -1,0 +1,154 @@
+"""Speller and context checks on the real ro_RO dictionary (no mocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolint.checks import CheckContext
+from rolint.checks.context import DiacriticContextCheck, NearNameCheck
+from rolint.checks.morphology import MissingDeCheck
+from rolint.checks.spelling import SpellingCheck, checks
+from rolint.diagnostics import Applicability
+from rolint.document import Document
+from rolint.spelling import get_speller
+from rolint.spelling.diacritics import restorations
+from rolint.spelling.speller import damerau
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+SEED = SHARED / "seed-article.txt"
+
+
+def run(check, text: str, accepted: frozenset[str] = frozenset()):
+    doc = Document.from_text(text, "t.txt")
+    return check.run(doc, CheckContext(accepted_words=accepted))
+
+
+@pytest.fixture(scope="module")
+def sp():
+    return get_speller()
+
+
+def test_dictionary_is_comma_below_and_shipped(sp):
+    from rolint.spelling.speller import data_dir
+
+    d = data_dir()
+    assert (d / "ro_RO.aff").exists() and (d / "ro_RO.dic").exists() and (d / "LICENSE").exists()
+    assert sp.spell("știință") and not sp.spell("ştiinţă")
+    assert sp.known("ştiinţă")  # cedilla mapped before lookup
+
+
+@pytest.mark.parametrize("word", ["să-și", "într-un", "s-au", "i-a", "dă-mi", "Urmărește-ne", "nord-coreean"])
+def test_hyphenated_clitics_are_words(sp, word):
+    assert sp.known(word)
+
+
+def test_damerau_diacritics_cheap():
+    assert damerau("analisti", "analiști") < 0.5
+    assert damerau("ab", "ba") == 1.0
+    assert damerau("casa", "casă") < damerau("casa", "cast")
+
+
+def test_restorations_rank_by_frequency(sp):
+    assert restorations("dupa", sp)[0] == "după"
+    assert restorations("si", sp)[0] == "și"
+    assert restorations("dumneavoastra", sp) == ("dumneavoastră",)
+
+
+def test_unknown_word_gets_ranked_safe_fix():
+    (d,) = run(SpellingCheck(), "Guvernul a anunțat că documentul a fost publicat ieri de guvrn.\n")
+    assert d.rule == "spelling.unknown-word" and d.category == "spelling"
+    assert d.replacements[0] == "guvern"
+
+
+def test_missing_diacritics_is_its_own_rule():
+    (d,) = run(SpellingCheck(), "Am plecat acasă dupa ce am terminat lucrul.\n")
+    assert d.rule == "diacritics.missing" and d.replacements == ["după"]
+    assert d.fix is not None and d.fix.applicability is Applicability.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agenția KCNA a anunțat, potrivit AFP, că liderul a vizitat Kursk.\n",
+        "Președintele Kim Jong Un a vorbit despre Phenian.\n",
+        "Phenianul a trimis trupe.\n",
+        "Urmărește-ne și pe Google News.\n",
+        "Scrie-ne la abonamente@news.ro sau pe https://example.ro/pagina.\n",
+        "Doza este de 20 mg/dl, iar tensiunea 120 mmHg.\n",
+        "Militarii genişti au fost trimiși acolo.\n",
+        "În secolul al XIX-lea s-au construit multe case.\n",
+    ],
+)
+def test_precision_layer_stays_silent(text):
+    assert [c for c in checks() for d in run(c, text)] == []
+
+
+def test_accepted_words_any_case():
+    text = "Am folosit utilitarul documnt ieri.\n"
+    assert run(SpellingCheck(), text)
+    assert run(SpellingCheck(), text, frozenset({"Documnt"})) == []
+
+
+def test_stray_template_token_is_an_artifact():
+    ds = run(SpellingCheck(), "Un text oarecare despre vreme.\nqwzxvbn\nAlt rând normal.\n")
+    assert [d.rule for d in ds] == ["artifact.stray-token"]
+    assert ds[0].fix is None
+
+
+def test_near_name_unknown_and_known_forms():
+    text = (
+        "Bulgaria și Serbia au semnat acordul. Delegația din Serbia a plecat.\n"
+        "Ministrul din Sebria a spus că Serbia va respecta acordul.\n"
+    )
+    ds = run(NearNameCheck(), text)
+    assert [(text[d.start : d.end], d.replacements[0]) for d in ds] == [("Sebria", "Serbia")]
+    assert ds[0].fix.applicability is Applicability.UNSAFE
+
+
+def test_near_name_common_word_written_for_a_name():
+    # „Seria” is a correct common word (serie + article) written capitalised mid-sentence for „Siria”
+    text = "Siria a semnat. Delegația din Siria a plecat, iar mai târziu Seria a răspuns.\n"
+    ds = run(NearNameCheck(), text)
+    assert [(text[d.start : d.end], d.category, d.replacements[0]) for d in ds] == [("Seria", "name", "Siria")]
+    # at sentence start or inside a multi-word name it stays silent
+    assert run(NearNameCheck(), "Siria a semnat. Delegația din Siria a plecat. Seria de meciuri continuă.\n") == []
+
+
+def test_va_before_first_person_plural_verb():
+    (d,) = run(DiacriticContextCheck(), "Vă mulțumim. Dacă doriți, va invităm la eveniment.\n")
+    assert d.replacements == ["vă invităm"]
+    assert run(DiacriticContextCheck(), "Guvernul va invita experții.\n") == []
+
+
+def test_missing_de_between_plural_nouns():
+    (d,) = run(MissingDeCheck(), "Au crescut vânzările mașini în ultimii ani.\n")
+    assert d.category == "missing-word" and d.replacements == ["vânzările de mașini"]
+    assert run(MissingDeCheck(), "Statele membre și principiile generale ale uniunii.\n") == []
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared corpus not present")
+def test_seed_article_targets_and_no_false_alarms():
+    text = SEED.read_text(encoding="utf-8")
+    doc = Document.from_text(text, "seed.txt")
+    found = {}
+    for c in checks():
+        for d in c.run(doc, CheckContext()):
+            found[(d.start, d.end)] = d
+    expect = {
+        (998, 1003): "trimis",
+        (2039, 2044): "ajutor",
+        (484, 489): "Coreea",
+        (2007, 2011): "Rusia",
+        (1571, 1584): "îmbunătățească",
+        (1498, 1513): "testele de rachete",
+        (2373, 2381): "vă rugăm",
+    }
+    for span, rep in expect.items():
+        assert span in found, (span, text[span[0] : span[1]])
+        assert found[span].replacements[0] == rep
+    assert found[(484, 489)].category == "spelling"  # unknown to the dictionary
+    assert found[(2007, 2011)].category == "name"  # a correct word standing for a name
+    assert (2140, 2148) in found  # viewscnt
+    assert set(found) == set(expect) | {(2140, 2148)}, "no false alarms"

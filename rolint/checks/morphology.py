@@ -66,9 +66,11 @@ def dic_flags() -> dict[str, frozenset[str]]:
 ADJECTIVE_FLAGS = frozenset("LlQDSeqt")
 # feminine ending -> masculine ending (francez-ă, ulteri-oară/-or, rom-ânească/-ânesc, nou-ă/-u)
 FEM_TO_MASC = (("oară", "or"), ("eară", "er"), ("ească", "esc"), ("ie", "iu"), ("ă", ""), ("ă", "u"), ("e", ""))
-FUNCTION_WORD_ZIPF = 5.5
+FUNCTION_WORD_ZIPF = 5.5  # ale, cele, peste: grammar words read as rare nouns by the dictionary
 # closed-class words that the dictionary also reads as nouns (acele = needles, cele)
-DETERMINERS = frozenset({"acele", "aceste", "cele", "celelalte", "acestea", "acelea", "ale", "toate", "unele", "multe"})  # ale, cele, peste: grammar words read as rare nouns by the dictionary
+DETERMINERS = frozenset(
+    {"acele", "aceste", "cele", "celelalte", "acestea", "acelea", "ale", "toate", "unele", "multe"}
+)
 
 
 def _adjective_like(stem: str) -> bool:

@@ -22,7 +22,13 @@ from rolint.spelling.text import CEDILLA_TO_COMMA, DIACRITIC_SIBLINGS, fold, nor
 
 LOWER_ALPHABET = "aăâbcdefghiîjklmnopqrsștțuvwxyz"
 EDIT_WEIGHT = 1.6  # zipf points one plain edit is worth (tuned on injected typos: bench/quality.py)
-SIBLING_COST = 0.25  # cost of a diacritic-sibling substitution (a/ă/â, i/î, s/ș, t/ț)
+SIBLING_COST = 0.25
+# Plain edits, from the typo's point of view: the correction re-inserts a dropped letter (INSERT),
+# drops a stray one (DELETE), swaps two neighbours (TRANSPOSE) or replaces one (SUBSTITUTE).
+INSERT_COST = 0.9
+DELETE_COST = 1.0
+TRANSPOSE_COST = 0.9
+SUBSTITUTE_COST = 1.0  # cost of a diacritic-sibling substitution (a/ă/â, i/î, s/ș, t/ț)
 DIACRITIC_RESTORE_COST = 0.2  # per restored diacritic when a whole form is restored
 MAX_COST = 2.0
 
@@ -118,16 +124,16 @@ class Speller:
                 out[c] = cost
 
         for i in range(n):
-            add(w[:i] + w[i + 1 :], 1.0)  # deletion
+            add(w[:i] + w[i + 1 :], DELETE_COST)
             if i + 1 < n and w[i] != w[i + 1]:
-                add(w[:i] + w[i + 1] + w[i] + w[i + 2 :], 1.0)  # transposition
+                add(w[:i] + w[i + 1] + w[i] + w[i + 2 :], TRANSPOSE_COST)
             sib = DIACRITIC_SIBLINGS.get(w[i], "")
             for ch in LOWER_ALPHABET:
                 if ch != w[i]:
-                    add(w[:i] + ch + w[i + 1 :], SIBLING_COST if ch in sib else 1.0)
+                    add(w[:i] + ch + w[i + 1 :], SIBLING_COST if ch in sib else SUBSTITUTE_COST)
         for i in range(n + 1):
             for ch in LOWER_ALPHABET:
-                add(w[:i] + ch + w[i:], 1.0)  # insertion
+                add(w[:i] + ch + w[i:], INSERT_COST)
         return out
 
     def _suggest(self, word: str, limit: int = 5, deep: bool = False) -> tuple[Suggestion, ...]:

@@ -90,7 +90,7 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
     color = console.color_system is not None
     by_cat: Counter[str] = Counter()
     by_sev: Counter[str] = Counter()
-    fixable = files_with = 0
+    safe = unsafe = files_with = 0
     for r in results:
         if r.error:
             console.print(Text(f"{r.path}: error: {r.error}", style="bold red"))
@@ -101,7 +101,10 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
             line, col = r.doc.position(d.start)
             by_cat[d.category] += 1
             by_sev[d.severity.label] += 1
-            fixable += d.fixable
+            if d.fix is not None and d.fix.applicability is Applicability.SAFE:
+                safe += 1
+            elif d.fixable:
+                unsafe += 1
             if quiet:
                 continue
             head = Text()
@@ -132,7 +135,10 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
     summary.append(": " + ", ".join(f"{n} {s}" for s, n in by_sev.most_common()))
     console.print(summary)
     console.print("  by category: " + ", ".join(f"{c} {n}" for c, n in by_cat.most_common()))
-    if fixable:
-        console.print(Text(f"  {fixable} fixable with --fix (safe) or --unsafe-fixes", style="green"))
+    if safe or unsafe:
+        parts = [f"{safe} fixable with --fix"] if safe else []
+        if unsafe:
+            parts.append(f"{unsafe} more with --fix --unsafe-fixes")
+        console.print(Text("  " + ", ".join(parts), style="green"))
 
 

@@ -92,8 +92,6 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
     by_sev: Counter[str] = Counter()
     safe = unsafe = files_with = 0
     for r in results:
-        if r.error:
-            console.print(Text(f"{r.path}: error: {r.error}", style="bold red"))
         if r.doc is None or not r.diagnostics:
             continue
         files_with += 1

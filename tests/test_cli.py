@@ -1,0 +1,123 @@
+"""The CLI, in-process: exit codes, formats, stdin, folders, config, rules listing."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from rolint.cli import main
+
+DRAFT = "Aşa a spus ministrul urmă cu doi ani.\n"
+CLEAN = "Așa a spus ministrul în urmă cu doi ani.\n"
+
+
+def run(args: list[str], capsys, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    code = main(args)
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_exit_codes(tmp_path: Path, capsys) -> None:
+    bad, good = tmp_path / "bad.txt", tmp_path / "good.txt"
+    bad.write_text(DRAFT, encoding="utf-8")
+    good.write_text(CLEAN, encoding="utf-8")
+    assert run(["check", "--no-languagetool", str(good)], capsys)[0] == 0
+    code, out, _ = run(["check", "--no-languagetool", str(bad)], capsys)
+    assert code == 1 and "diacritics.cedilla" in out and "expressions.in-urma-cu" in out
+    assert run(["check", "--no-languagetool", str(tmp_path / "missing.txt")], capsys)[0] == 2
+    assert run(["check", "--no-languagetool", "--fail-on", "error", "--select", "diacritics.mixed", str(bad)],
+               capsys)[0] == 0
+
+
+def test_json_and_select_ignore(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(DRAFT, encoding="utf-8")
+    code, out, _ = run(["check", "--no-languagetool", "--format", "json", "--select", "diacritics", str(bad)], capsys)
+    rules = {d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]}
+    assert rules == {"diacritics.cedilla"}
+    code, out, _ = run(["check", "--no-languagetool", "--format", "json", "--ignore", "diacritics", str(bad)], capsys)
+    rules = {d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]}
+    assert "diacritics.cedilla" not in rules and "expressions.in-urma-cu" in rules
+
+
+def test_stdin_with_filename(capsys, monkeypatch) -> None:
+    code, out, _ = run(
+        ["check", "--no-languagetool", "--format", "json", "--stdin-filename", "x.md", "-"],
+        capsys, stdin="Un `cod ş` şi atât.\n", monkeypatch=monkeypatch,
+    )
+    data = json.loads(out)
+    assert data["files"][0]["path"] == "x.md"
+    # the cedilla letter is reported everywhere (also in code: a legacy letter is always wrong)
+    assert [d["start"]["offset"] for d in data["files"][0]["diagnostics"] if d["rule"] == "diacritics.cedilla"] == [
+        8, 11]
+
+
+def test_folder_recursion_excludes_and_config(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "a" / "skip.py").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "drafts-old").mkdir()
+    (tmp_path / "drafts-old" / "two.md").write_text(DRAFT, encoding="utf-8")
+    (tmp_path / "rolint.toml").write_text('exclude = ["drafts-old"]\nignore = ["expressions"]\n', encoding="utf-8")
+    code, out, _ = run(["check", "--no-languagetool", "--format", "json", str(tmp_path)], capsys)
+    data = json.loads(out)
+    assert [Path(f["path"]).name for f in data["files"]] == ["one.md"]
+    assert {d["rule"] for d in data["files"][0]["diagnostics"]} == {"diacritics.cedilla"}
+
+
+def test_extra_rule_folder_and_malformed_rule(tmp_path: Path, capsys) -> None:
+    rules = tmp_path / "myrules"
+    rules.mkdir()
+    (rules / "house.yaml").write_text(
+        "rules:\n"
+        "  - id: house.no-ok\n"
+        "    kind: substitution\n"
+        "    message: Nu scrieți „{match}”.\n"
+        "    category: style\n"
+        "    swap: {okay: bine}\n"
+        "    examples:\n"
+        "      - bad: E okay.\n"
+        "        fixed: E bine.\n"
+        "      - good: E bine.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rolint.toml").write_text('rules = ["myrules"]\n', encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("Totul e okay.\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-languagetool", "--format", "json", str(doc)], capsys)
+    assert code == 1 and json.loads(out)["files"][0]["diagnostics"][0]["replacements"] == ["bine"]
+    (rules / "broken.yaml").write_text("rules:\n  - id: house.x\n    kind: nosuchkind\n", encoding="utf-8")
+    code, _, err = run(["check", "--no-languagetool", str(doc)], capsys)
+    assert code == 2 and "broken.yaml:2" in err and "unknown kind" in err
+
+
+def test_non_utf8_refused_with_encoding_hint(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "old.txt"
+    f.write_bytes("Aceasta este o ştire veche despre preşedinţie şi ţară.\n".encode("cp1250"))
+    code, _, err = run(["check", "--no-languagetool", str(f)], capsys)
+    assert code == 2 and "--encoding" in err
+    code, out, _ = run(["check", "--no-languagetool", "--encoding", "cp1250", str(f)], capsys)
+    assert code == 1 and "diacritics.cedilla" in out
+
+
+def test_rules_listing_and_one_rule(capsys) -> None:
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0 and "diacritics.cedilla" in out and "expressions.in-urma-cu" in out
+    code, out, _ = run(["rules", "expressions.in-urma-cu"], capsys)
+    assert code == 0 and "bad:" in out and "good:" in out and "în urmă cu" in out
+    assert run(["rules", "no.such-rule"], capsys)[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "github"])
+def test_other_formats_run(tmp_path: Path, capsys, fmt: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(DRAFT, encoding="utf-8")
+    code, out, _ = run(["check", "--no-languagetool", "--format", fmt, str(bad)], capsys)
+    assert code == 1 and "diacritics.cedilla" in out

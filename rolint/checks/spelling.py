@@ -220,6 +220,38 @@ def _romanian_letters(low: str) -> bool:
     return all(c in _RO_LETTERS for c in low)
 
 
+# Clitics and articles written after a hyphen: murindu-i, rogu-te, mall-ul, over-urului
+CLITICS = frozenset(
+    "i l le te ne mi ți vă v-o o și ți-l ni vi s m n-o".split()
+)
+HYPHEN_ENDINGS = frozenset(
+    "ul ului uri urile urilor urului le lui ei a i ii ilor lor ele elor ul-ui".split()
+)
+
+
+def hyphen_form_ok(parts: list[str], k: int, sp: Speller) -> bool:
+    """A part of a hyphenated word that is a regular Romanian form in that position.
+
+    * elided î after a hyphen (poetry, speech): e-mpotriva, la-nceput, se-ntretaie;
+    * a verb/pronoun form with the euphonic -u before a clitic: murindu-i, rogu-te, totu-i;
+    * a word split at a line break: des-tinată, Re-gionale;
+    * an article or ending glued to a foreign word: turn-over-urului.
+    """
+    low = normalize(parts[k]).lower()
+    if k > 0 and low[:1] in ("n", "m") and sp.known("î" + low):
+        return True
+    if k + 1 < len(parts) and low.endswith("u") and len(low) > 2 and sp.known(low[:-1]):
+        if normalize(parts[k + 1]).lower() in CLITICS:
+            return True
+    if k + 1 < len(parts) and sp.known(low + normalize(parts[k + 1]).lower()):
+        return True
+    if k > 0 and sp.known(normalize(parts[k - 1]).lower() + low):
+        return True
+    if k > 0 and low in HYPHEN_ENDINGS:
+        return True
+    return False
+
+
 def on_own_line(doc: Document, start: int, end: int) -> bool:
     line, _ = doc.position(start)
     ls, le = doc.line_span(line)
@@ -259,12 +291,15 @@ class SpellingCheck:
             # check hyphenated words part by part (nord-coreean is known whole; dă-mi by parts)
             if "-" in w.text:
                 pos = w.start
-                for part in w.text.split("-"):
+                parts = w.text.split("-")
+                for k, part in enumerate(parts):
                     pw = Word(part, pos, pos + len(part))
                     pos += len(part) + 1
                     if not part or sp.known(part) or accepted(part, ctx):
                         continue
                     if (pw.start, pw.end) in skip_spans:
+                        continue
+                    if hyphen_form_ok(parts, k, sp):
                         continue
                     d = self._word(doc, pw, ctx, sp, info, in_compound=True)
                     if d:

@@ -152,3 +152,23 @@ def test_seed_article_targets_and_no_false_alarms():
     assert found[(2007, 2011)].category == "name"  # a correct word standing for a name
     assert (2140, 2148) in found  # viewscnt
     assert set(found) == set(expect) | {(2140, 2148)}, "no false alarms"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El e-mpotriva lor, spuse el.",  # elided î
+        "Ei se-ntretaie mereu.",
+        "Dar, murindu-i tatăl, a plecat.",  # euphonic -u before a clitic
+        "Lasă-mă, rogu-te, să plec.",
+        "Cartea este des-tinată copiilor.",  # split at a line break
+        "Modificările turn-over-urului sunt mari.",  # article glued to a foreign word
+    ],
+)
+def test_regular_hyphenated_forms_are_accepted(text):
+    assert [d for d in run(SpellingCheck(), text) if d.rule.startswith("spelling")] == []
+
+
+def test_hyphenated_typo_is_still_reported():
+    ds = run(SpellingCheck(), "Ei au plecat într-un oraș nord-coreian mare.")
+    assert any(d.rule == "spelling.unknown-word" for d in ds)

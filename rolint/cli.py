@@ -6,6 +6,7 @@ import argparse
 import difflib
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from rolint.diagnostics import Applicability, Diagnostic, Severity
 from rolint.document import Document
 from rolint.engine import RuleError
 from rolint.files import expand
-from rolint.fix import fix_until_stable
+from rolint.fix import choose, fix_until_stable
 from rolint.lint import Linter
 from rolint.report import FORMATS, FileResult
 from rolint.source import InputError, Source, decode, read_path
@@ -53,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    c.add_argument("--interactive", "-i", action="store_true",
+                   help="review fixable findings one by one: accept, skip, other suggestion, quit")
     c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (exit 1)")
 
     r = sub.add_parser("rules", help="list the rules, or show one with its examples")
@@ -173,13 +176,21 @@ def read_input(path: str, args: argparse.Namespace) -> Source:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.interactive and (args.diff or "-" in args.paths):
+        print("rolint: --interactive reads answers from stdin: it works on files, without --diff",
+              file=sys.stderr)
+        return EXIT_ERROR
     session = Session(args)
     paths = expand(args.paths, session.config_for)
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    fixing = args.fix or args.diff or args.interactive
     results: list[FileResult] = []
     diffs: list[str] = []
+    fixed_rules: Counter[str] = Counter()  # rule → fixes applied (or, with --diff, that would be)
     exit_code = EXIT_OK
     input_error = False
+    quit_review = False
+    out_console = make_console(args.color)
     for path in paths:
         display = args.stdin_filename or "-" if path == "-" else path
         cfg = session.config_for(Path(path if path != "-" else (args.stdin_filename or ".")).absolute())
@@ -193,52 +204,77 @@ def cmd_check(args: argparse.Namespace) -> int:
         fmt_path = args.stdin_filename if path == "-" and args.stdin_filename else path
         doc = Document.from_source(source, _format_of(fmt_path))
         result = FileResult(display, doc)
-        if args.fix or args.diff:
-            def check_text(text: str, _fmt=doc.format, _p=display) -> list[Diagnostic]:
-                return linter.lint(Document.from_source(Source(_p, text), _fmt))
-
-            fixed = fix_until_stable(source.text, check_text, level)
-            if not fixed.converged:
-                session.warnings.append(f"{display}: fixes did not converge after {fixed.passes} passes")
-            if fixed.text != source.text:
-                if args.diff:
-                    diffs.append(unified_diff(display, source.text, fixed.text))
-                elif path == "-":
-                    sys.stdout.write(fixed.text)
-                else:
-                    try:
-                        write_fixed(source, fixed.text)
-                    except InputError as exc:
-                        result.error = str(exc)
-                        input_error = True
-                        results.append(result)
-                        result.diagnostics = linter.lint(doc)
-                        continue
-                if args.diff:
-                    exit_code = EXIT_FINDINGS
-            result.fixed = sum(fixed.applied.values())
-            if not args.diff:
-                doc = Document.from_source(Source(source.path, fixed.text, source.encoding, source.bom,
-                                                  source.newline), doc.format)
-                result.doc = doc
-        if not args.diff or True:
-            result.diagnostics = linter.lint(doc) if not args.diff else linter.lint(doc)
-        if any(d.severity >= cfg.fail_on for d in result.diagnostics) and not args.diff:
-            exit_code = EXIT_FINDINGS
         results.append(result)
+        if not fixing or (args.interactive and quit_review):
+            result.diagnostics = linter.lint(doc)
+        else:
+            def check_text(text: str, _fmt=doc.format, _p=display, _linter=linter) -> list[Diagnostic]:
+                return _linter.lint(Document.from_source(Source(_p, text), _fmt))
 
-    stdout_taken = args.fix and "-" in paths
+            if args.interactive:
+                from rolint.interactive import review
+
+                reviewed = review(doc, linter.lint(doc), out_console, sys.stdin)
+                new_text, applied, remaining = reviewed.text, reviewed.accepted, None
+                quit_review = reviewed.quit
+            else:
+                fixed = fix_until_stable(source.text, check_text, level)
+                if not fixed.converged:
+                    rules = ", ".join(sorted({d.rule for d in choose(fixed.remaining, level, fixed.text)}))
+                    session.warnings.append(f"{display}: fixes failed to converge after {fixed.passes} passes "
+                                            f"(still fixable: {rules})")
+                new_text, applied, remaining = fixed.text, fixed.applied, fixed.remaining
+            changed = new_text != source.text
+            if args.diff:
+                result.diagnostics = remaining if remaining is not None else linter.lint(doc)
+                if changed:
+                    diffs.append(unified_diff(display, source.text, new_text))
+                    fixed_rules.update(applied)
+                    exit_code = EXIT_FINDINGS
+                continue
+            if path == "-":
+                sys.stdout.write(new_text)  # the fixed text, changed or not, goes to stdout
+                sys.stdout.flush()
+            elif changed:
+                try:
+                    write_fixed(source, new_text)
+                except InputError as exc:
+                    result.error = str(exc)
+                    input_error = True
+                    result.diagnostics = linter.lint(doc)
+                    continue
+            fixed_rules.update(applied)
+            result.fixed = sum(applied.values())
+            result.doc = doc = Document.from_source(
+                Source(source.path, new_text, source.encoding, source.bom, source.newline), doc.format)
+            result.diagnostics = remaining if remaining is not None else linter.lint(doc)
+        if not args.diff and any(d.severity >= cfg.fail_on for d in result.diagnostics):
+            exit_code = EXIT_FINDINGS
+
+    stdout_taken = (args.fix or args.interactive) and "-" in paths
     err_console = make_console(args.color, sys.stderr)
     for w in dict.fromkeys(session.warnings):
         err_console.print(f"rolint: warning: {w}", style="yellow", highlight=False)
     if args.diff:
-        out = make_console(args.color)
+        color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
+                                           and not os.environ.get("NO_COLOR"))
         for d in diffs:
-            print_diff(out, d)
+            sys.stdout.write(colorize_diff(d) if color else d)
+        sys.stdout.flush()
+        n = sum(fixed_rules.values())
+        if n:
+            err_console.print(f"Would fix {n} problem(s) in {len(diffs)} file(s): {_per_rule(fixed_rules)}",
+                              highlight=False, markup=False)
+        else:
+            err_console.print("No fixes to apply.", highlight=False)
     elif args.format == "text":
         from rolint.report import text
 
-        text.render(results, err_console if stdout_taken else make_console(args.color), quiet=args.quiet)
+        console = err_console if stdout_taken else out_console
+        text.render(results, console, quiet=args.quiet)
+        if fixed_rules:
+            verb = "changed" if args.interactive else "fixed"
+            console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
     else:
         from importlib import import_module
 
@@ -246,10 +282,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         (sys.stderr if stdout_taken else sys.stdout).write(rendered + "\n")
     if input_error:
         for r in results:
-            if r.error and args.format != "text":
-                print(f"rolint: {r.error}", file=sys.stderr)
+            if r.error:
+                print(f"rolint: error: {r.error}", file=sys.stderr)
         return EXIT_ERROR
     return exit_code
+
+
+def _per_rule(counts: Counter[str]) -> str:
+    return ", ".join(f"{rule} ×{n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _format_of(path: str) -> str | None:
@@ -258,36 +298,41 @@ def _format_of(path: str) -> str | None:
     return format_for(path)
 
 
+NO_EOL = "\\ No newline at end of file\n"
+
+
 def unified_diff(path: str, old: str, new: str) -> str:
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{path}", tofile=f"b/{path}"
-        )
-    )
+    """A unified diff that ``patch``/``git apply`` accept: line endings kept, missing final newline marked."""
+    name = path.lstrip("/")
+    out: list[str] = []
+    for line in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), fromfile=f"a/{name}", tofile=f"b/{name}"
+    ):
+        out.append(line)
+        if not line.endswith(("\n", "\r")):
+            out.append("\n" + NO_EOL)
+    return "".join(out)
 
 
-def print_diff(console: Console, diff: str) -> None:
-    from rich.text import Text
-
-    for line in diff.splitlines():
-        style = None
-        if line.startswith(("+++", "---")):
-            style = "bold"
-        elif line.startswith("+"):
-            style = "green"
-        elif line.startswith("-"):
-            style = "red"
-        elif line.startswith("@@"):
-            style = "cyan"
-        console.print(Text(line, style=style), soft_wrap=True)
+def colorize_diff(diff: str) -> str:
+    """ANSI colours for a terminal (the diff's own bytes, line endings included, are kept)."""
+    styles = (("+++", "\x1b[1m"), ("---", "\x1b[1m"), ("+", "\x1b[32m"), ("-", "\x1b[31m"), ("@@", "\x1b[36m"))
+    out: list[str] = []
+    for line in diff.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        for prefix, code in styles:
+            if line.startswith(prefix):
+                out.append(f"{code}{body}\x1b[0m{line[len(body):]}")
+                break
+        else:
+            out.append(line)
+    return "".join(out)
 
 
 # -- rules --------------------------------------------------------------------------------
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from rich.table import Table
-
     from rolint.engine import builtin_rules_dir, load_rules
 
     cfg = load_config(args.config.resolve()) if args.config else load_config(find_config(Path.cwd()))
@@ -313,11 +358,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
                     if ex.fixed is not None:
                         console.print(f"  [green]fixed:[/green] {ex.fixed}", highlight=False)
         return EXIT_OK
-    table = Table("rule", "kind", "category", "severity", "fix", "message")
+    width = max(len(r.id) for r in rules)
     for rule in rules:
-        table.add_row(rule.id, rule.kind, rule.category, rule.severity.label, rule.applicability.label,
-                      rule.message if len(rule.message) < 70 else rule.message[:67] + "…")
-    console.print(table)
+        off = "" if rule.enabled_by_default else "  (off by default)"
+        console.print(
+            f"{rule.id:<{width}}  {rule.kind:<12} {rule.category:<12} {rule.severity.label:<7} "
+            f"fix:{rule.applicability.label:<6}{off}",
+            markup=False, highlight=False,
+        )
+    console.print(f"{len(rules)} rules; `rolint rules ID` shows one with its examples.", markup=False)
     return EXIT_OK
 
 

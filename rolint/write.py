@@ -10,20 +10,52 @@ from pathlib import Path
 
 from rolint.source import InputError, Source
 
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def is_read_only(path: Path, st: os.stat_result | None = None) -> bool:
+    """Read-only by its mode bits (no write bit at all) or for this user (os.access).
+
+    The mode bits matter for root, for whom os.access says every file is writable: a file marked
+    0444 is meant not to be changed, and rolint respects that.
+    """
+    st = st or path.stat()
+    return not (st.st_mode & _WRITE_BITS) or not os.access(path, os.W_OK)
+
 
 def write_fixed(source: Source, new_text: str) -> bool:
-    """Replace the file behind ``source`` by ``new_text``. Returns False when nothing changed."""
+    """Replace the file behind ``source`` by ``new_text``. Returns False when nothing changed.
+
+    Encoding and BOM come from ``source``; line endings are those of ``new_text`` (the fixes keep
+    the file's own). The file is replaced by rename, so a reader sees the old or the new content,
+    never a half-written one; when the file changed on disk since it was read, nothing is written.
+    """
     if new_text == source.text:
         return False
     target = Path(os.path.realpath(source.path))  # through symlinks, to the real file
-    data = source.encode(new_text)
+    try:
+        data = source.encode(new_text)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{source.path}: the fixed text cannot be encoded as {source.encoding} ({exc.reason}); not fixed"
+        ) from None
     try:
         st = target.stat()
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
-    if not os.access(target, os.W_OK):
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{source.path}: not a regular file; not fixed")
+    if is_read_only(target, st):
         raise InputError(f"{source.path}: file is read-only; not fixed")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rolint-tmp", dir=target.parent)
+    try:
+        if target.read_bytes() != source.encode(source.text):
+            raise InputError(f"{source.path}: file changed on disk while it was checked; not fixed")
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot read back: {exc.strerror}") from None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rolint-tmp", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"{source.path}: cannot write in {target.parent}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -39,4 +71,18 @@ def write_fixed(source: Source, new_text: str) -> bool:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
+    _fsync_dir(target.parent)
     return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -252,6 +252,27 @@ def hyphen_form_ok(parts: list[str], k: int, sp: Speller) -> bool:
     return False
 
 
+OLD_SUNT = {"sînt": "sunt", "sîntem": "suntem", "sînteți": "sunteți"}
+
+
+def old_orthography(low: str, sp: Speller) -> str | None:
+    """The modern form of a word in the pre-1993 spelling (î inside the word: cînd → când)."""
+    if low in OLD_SUNT:
+        return OLD_SUNT[low]
+    if len(low) < 3 or "î" not in low[1:-1]:
+        return None
+    modern = low[0] + low[1:-1].replace("î", "â") + low[-1]
+    if sp.known(modern):
+        return modern
+    # a prefix keeps its î: neîntîmplat → neîntâmplat
+    for pre in ("neî", "reî", "preî", "î"):
+        if low.startswith(pre) and "î" in low[len(pre) : -1]:
+            m = low[: len(pre)] + low[len(pre) : -1].replace("î", "â") + low[-1]
+            if sp.known(m):
+                return m
+    return None
+
+
 def on_own_line(doc: Document, start: int, end: int) -> bool:
     line, _ = doc.position(start)
     ls, le = doc.line_span(line)
@@ -319,6 +340,9 @@ class SpellingCheck:
             return None
         if text.isupper() or is_mixed_case(text):
             return None  # acronyms, units, brand spellings
+        modern = old_orthography(normalize(text).lower(), sp)
+        if modern:
+            return self._old_orthography(doc, w, match_case(text, modern))
         if is_capitalised(text):
             if name_inflection(normalize(text), sp, info):
                 return None
@@ -434,6 +458,24 @@ class SpellingCheck:
             severity=Severity.ERROR,
             replacements=reps,
             fix=fix,
+        )
+
+    def _old_orthography(self, doc: Document, w: Word, modern: str) -> Diagnostic | None:
+        """One finding per document: the text follows the pre-1993 spelling (cînd, sînt)."""
+        cache = doc.cache
+        if cache.get("spelling.old-orthography"):
+            return None
+        cache["spelling.old-orthography"] = True
+        return Diagnostic(
+            rule="spelling.old-orthography",
+            message=f"Grafie veche: „{w.text}” se scrie azi „{modern}” (â în interiorul cuvântului);"
+            " textul pare să folosească grafia de dinainte de 1993.",
+            start=w.start,
+            end=w.end,
+            category="style",
+            severity=Severity.INFO,
+            replacements=[modern],
+            fix=suggestion_fix(w.start, w.end, [modern], Applicability.UNSAFE),
         )
 
     def _diacritics(self, w: Word, forms: list[str], sp: Speller) -> Diagnostic:

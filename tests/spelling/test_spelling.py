@@ -172,3 +172,10 @@ def test_regular_hyphenated_forms_are_accepted(text):
 def test_hyphenated_typo_is_still_reported():
     ds = run(SpellingCheck(), "Ei au plecat într-un oraș nord-coreian mare.")
     assert any(d.rule == "spelling.unknown-word" for d in ds)
+
+
+def test_old_orthography_is_one_style_finding_per_document():
+    ds = run(SpellingCheck(), "Cînd am venit, erau cîțiva oameni. Ei sînt aici de cînd lumea.\n")
+    old = [d for d in ds if d.rule == "spelling.old-orthography"]
+    assert len(old) == 1 and old[0].category == "style" and old[0].replacements == ["Când"]
+    assert not [d for d in ds if d.rule == "spelling.unknown-word"]

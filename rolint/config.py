@@ -12,6 +12,13 @@ from rolint.diagnostics import Severity
 
 CONFIG_NAMES = ("rolint.toml", ".rolint.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", "build", "dist")
+# LanguageTool rules off unless selected by name: style opinions that flood edited text (cacophony,
+# sentences starting alike) and rules rolint has its own better-measured version of (word repeats).
+DEFAULT_IGNORE = (
+    "lt.CACOFONIE*",
+    "lt.ROMANIAN_WORD_REPEAT_BEGINNING_RULE",
+    "lt.WORD_REPEAT_RULE",
+)
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "rules", "exclude", "words", "words-file",
     "fail-on", "languagetool", "include",
@@ -26,7 +33,7 @@ class ConfigError(Exception):
 class Config:
     path: Path | None = None  # the file it came from
     select: list[str] = field(default_factory=lambda: ["ALL"])
-    ignore: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=lambda: list(DEFAULT_IGNORE))
     severity: dict[str, Severity] = field(default_factory=dict)
     rule_dirs: list[Path] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
@@ -54,8 +61,11 @@ class Config:
 
 
 def matches(rule_id: str, prefix: str) -> bool:
+    """``prefix`` names the rule, a dotted prefix of it (``typography``), or a glob (``lt.CACOFONIE*``)."""
     if prefix in ("ALL", "all", "*"):
         return True
+    if "*" in prefix or "?" in prefix:
+        return fnmatch.fnmatchcase(rule_id, prefix)
     return rule_id == prefix or rule_id.startswith(prefix.rstrip(".") + ".")
 
 
@@ -108,7 +118,7 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     if "select" in table:
         cfg.select = _strings(table["select"], "select", path)
     cfg.select += _strings(table.get("extend-select", []), "extend-select", path)
-    cfg.ignore = _strings(table.get("ignore", []), "ignore", path)
+    cfg.ignore = [*DEFAULT_IGNORE, *_strings(table.get("ignore", []), "ignore", path)]
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise ConfigError(f"{path}: 'severity' must be a table of rule = level")

@@ -6,10 +6,15 @@
   acronyms, foreign runs, user words) decides, so a LanguageTool spelling match is kept only where
   rolint's own spelling checks report the same word (and then the merge keeps one finding).
 * Quotation marks belong to rolint's quotes rules (Romanian „…” pairing); LanguageTool's bracket
-  pairing, which takes ” for a closing mark, is dropped on quote characters.
+  pairing, which takes ” for a closing mark, is dropped on quote characters, and so is its
+  spacing rule around quote marks.
+* A lowercase sentence start after "!"/"?" (dialogue) or after an abbreviation is not an error;
+  a replacement offered for a capitalised word in mid-sentence is a name, not a misspelling.
 """
 
 from __future__ import annotations
+
+import regex
 
 from rolint.diagnostics import Diagnostic
 from rolint.document import MASK, Document
@@ -22,14 +27,30 @@ def _overlaps(a: Diagnostic, b: Diagnostic) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+ABBREVIATION_RE = regex.compile(r"(?:^|[\s(])\p{Ll}{1,5}\.\s*$")
+
+
+def after_dialogue_or_abbreviation(doc: Document, start: int) -> bool:
+    """A lowercase word after "!" or "?" (dialogue: „Stai! zbieră el”) or after an abbreviation (pct. 5)."""
+    before = doc.text[max(0, start - 40) : start].rstrip()
+    return before.endswith(("!", "?", "…", "!”", "?”", "…”")) or bool(ABBREVIATION_RE.search(before))
+
+
 def keep(doc: Document, d: Diagnostic, own: list[Diagnostic]) -> bool:
     span = doc.prose[d.start : d.end]
     if MASK in span or MASK in doc.prose[max(0, d.start - 1) : d.end + 1].strip():
         return False
     if d.category == "spelling":
         return any(o.category in OWN_WORD_CATEGORIES and _overlaps(o, d) for o in own)
-    if d.rule == "lt.UNPAIRED_BRACKETS" and set(doc.text[d.start : d.end]) <= QUOTE_CHARS:
+    text = doc.text[d.start : d.end]
+    if d.rule == "lt.UNPAIRED_BRACKETS" and set(text) <= QUOTE_CHARS:
         return False
+    if d.rule == "lt.COMMA_PARENTHESIS_WHITESPACE" and set(text) & QUOTE_CHARS:
+        return False  # spaces around a quote mark: the quote rules' business
+    if d.rule == "lt.UPPERCASE_SENTENCE_START" and after_dialogue_or_abbreviation(doc, d.start):
+        return False
+    if d.rule == "lt.RO_SIMPLE_REPLACE" and text[:1].isupper() and not doc.sentence_start(d.start):
+        return False  # a capitalised word in mid-sentence is a name (Papillon), not a misspelling
     return True
 
 

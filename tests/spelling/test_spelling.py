@@ -179,3 +179,14 @@ def test_old_orthography_is_one_style_finding_per_document():
     old = [d for d in ds if d.rule == "spelling.old-orthography"]
     assert len(old) == 1 and old[0].category == "style" and old[0].replacements == ["Când"]
     assert not [d for d in ds if d.rule == "spelling.unknown-word"]
+
+
+def test_line_without_diacritics_is_one_finding_with_every_fix():
+    text = "Am inceput sa desfasuram activitatea, pregatind raspunsul.\nAcesta e dupa noi.\n"
+    ds = [d for d in run(SpellingCheck(), text) if d.rule == "diacritics.missing"]
+    assert len(ds) == 2  # one for the first line, one for the single slip on the second
+    first = ds[0]
+    assert first.fix is not None and len(first.fix.edits) == 3
+    fixed = first.fix.apply(text)
+    assert "început" in fixed and "pregătind" in fixed and "răspunsul" in fixed
+    assert ds[1].replacements == ["după"]

@@ -1,0 +1,145 @@
+"""Writing fixed files never damages them: atomic, encoding/BOM/line endings/mode kept, symlinks
+written through, nothing written when nothing changed, read-only files refused (exit 2)."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from rolint.cli import main
+from rolint.source import InputError, read_path
+from rolint.write import is_read_only, write_fixed
+
+DRAFT = "Aşa a spus ministrul urmă cu doi ani.\n"
+FIXED = "Așa a spus ministrul în urmă cu doi ani.\n"
+
+
+def fix(path: Path, *extra: str) -> int:
+    return main(["check", "--no-languagetool", "--color", "never", "--fix", *extra, str(path)])
+
+
+def leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.endswith(".rolint-tmp")]
+
+
+def test_write_fixed_basic_and_noop(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    src = read_path(f)
+    assert write_fixed(src, src.text) is False
+    assert write_fixed(src, FIXED) is True
+    assert f.read_bytes() == FIXED.encode()
+    assert leftovers(tmp_path) == []
+
+
+def test_crlf_and_bom_survive(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(codecs.BOM_UTF8 + DRAFT.replace("\n", "\r\n").encode() * 2)
+    assert fix(f) == 0
+    assert f.read_bytes() == codecs.BOM_UTF8 + FIXED.replace("\n", "\r\n").encode() * 2
+    capsys.readouterr()
+
+
+def test_legacy_encoding_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    text = "Într-o zi, ministrul a spus ”ceva” la radio.\n"
+    f.write_bytes(text.encode("cp1250"))
+    assert main(["check", "--no-languagetool", str(f)]) == 2  # not UTF-8: refused without --encoding
+    assert fix(f, "--encoding", "cp1250") == 0
+    assert f.read_bytes() == "Într-o zi, ministrul a spus „ceva” la radio.\n".encode("cp1250")
+    capsys.readouterr()
+
+
+def test_unencodable_fix_refused(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("Aşa\n".encode("iso-8859-2"))  # ş exists in Latin-2, ș does not
+    src = read_path(f, "iso-8859-2")
+    with pytest.raises(InputError, match="cannot be encoded"):
+        write_fixed(src, "Așa\n")
+    assert f.read_bytes() == "Aşa\n".encode("iso-8859-2")
+
+
+def test_mode_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.md"
+    f.write_bytes(DRAFT.encode())
+    os.chmod(f, 0o640)
+    assert fix(f) == 0
+    assert stat.S_IMODE(f.stat().st_mode) == 0o640 and f.read_text(encoding="utf-8") == FIXED
+    capsys.readouterr()
+
+
+def test_symlink_written_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    real = tmp_path / "real" / "a.txt"
+    real.parent.mkdir()
+    real.write_bytes(DRAFT.encode())
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    assert fix(link) == 0
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_text(encoding="utf-8") == FIXED
+    assert leftovers(tmp_path) == [] and leftovers(real.parent) == []
+    capsys.readouterr()
+
+
+def test_nothing_written_when_nothing_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(FIXED.encode())
+    os.utime(f, ns=(1_000_000_000, 1_000_000_000))
+    ino = f.stat().st_ino
+    assert fix(f) == 0
+    assert f.stat().st_mtime_ns == 1_000_000_000 and f.stat().st_ino == ino
+    capsys.readouterr()
+
+
+def test_read_only_file_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    os.chmod(f, 0o444)  # tests may run as root: os.access says writable, the mode bits say no
+    assert is_read_only(f)
+    code = fix(f)
+    out = capsys.readouterr()
+    assert code == 2
+    assert "read-only" in out.err
+    assert f.read_bytes() == DRAFT.encode() and stat.S_IMODE(f.stat().st_mode) == 0o444
+    assert leftovers(tmp_path) == []
+    # --diff on a read-only file is fine: it writes nothing
+    assert main(["check", "--no-languagetool", "--diff", str(f)]) == 1
+    capsys.readouterr()
+
+
+def test_file_changed_while_checked_is_not_overwritten(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    src = read_path(f)
+    f.write_bytes(b"someone else's edit\n")
+    with pytest.raises(InputError, match="changed on disk"):
+        write_fixed(src, FIXED)
+    assert f.read_bytes() == b"someone else's edit\n"
+
+
+def test_failed_write_leaves_file_and_no_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    src = read_path(f)
+
+    def boom(*_a: object, **_k: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(InputError, match="No space left"):
+        write_fixed(src, FIXED)
+    assert f.read_bytes() == DRAFT.encode() and leftovers(tmp_path) == []
+
+
+def test_many_files_one_read_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_bytes(DRAFT.encode())
+    b.write_bytes(DRAFT.encode())
+    os.chmod(a, 0o444)
+    code = main(["check", "--no-languagetool", "--fix", str(a), str(b)])
+    assert code == 2 and a.read_bytes() == DRAFT.encode() and b.read_text(encoding="utf-8") == FIXED
+    capsys.readouterr()

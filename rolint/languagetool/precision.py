@@ -2,7 +2,7 @@
 
 * A match that touches text rolint does not check (code, URLs, e-mails: masked in ``doc.prose``)
   is dropped: LanguageTool saw a gap there, not the real text.
-* Spelling matches are rolint's speller's call: its precision layer (names, articled names,
+* Dictionary spelling matches (MORFOLOGIK_RULE_RO_RO) are rolint's speller's call: its precision layer (names, articled names,
   acronyms, foreign runs, user words) decides, so a LanguageTool spelling match is kept only where
   rolint's own spelling checks report the same word (and then the merge keeps one finding).
 * Quotation marks belong to rolint's quotes rules (Romanian „…” pairing); LanguageTool's bracket
@@ -27,6 +27,14 @@ def _overlaps(a: Diagnostic, b: Diagnostic) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+DICTIONARY_RULE_RE = regex.compile(r"MORFOLOGIK|HUNSPELL|SPELLER|SPELLING_RULE")
+
+
+def is_dictionary_rule(rule: str) -> bool:
+    """LanguageTool's dictionary lookups (not its typo patterns such as LITERE_INVERSATE_*)."""
+    return bool(DICTIONARY_RULE_RE.search(rule))
+
+
 ABBREVIATION_RE = regex.compile(r"(?:^|[\s(])\p{Ll}{1,5}\.\s*$")
 
 
@@ -40,7 +48,7 @@ def keep(doc: Document, d: Diagnostic, own: list[Diagnostic]) -> bool:
     span = doc.prose[d.start : d.end]
     if MASK in span or MASK in doc.prose[max(0, d.start - 1) : d.end + 1].strip():
         return False
-    if d.category == "spelling":
+    if is_dictionary_rule(d.rule):
         return any(o.category in OWN_WORD_CATEGORIES and _overlaps(o, d) for o in own)
     text = doc.text[d.start : d.end]
     if d.rule == "lt.UNPAIRED_BRACKETS" and set(text) <= QUOTE_CHARS:

@@ -161,6 +161,7 @@ def typos(n: int, seed: int, show: bool) -> dict:
         if sel:
             print(f"    margin >= {lo:3.1f}: {len(sel):5d} cases, right {100 * sum(sel) / len(sel):.2f}%")
     if show:
+        misses.sort(key=lambda m: m[3] != "missed")  # missed typos first, then wrong suggestions
         for w, t, k, r in misses[:80]:
             print(f"    {k:10s} {w!r:18s} -> {t!r:18s} got {r}")
     return {"cases": cases, "detected": detected, "right": right}

@@ -293,6 +293,27 @@ def merge_undiacritised_lines(doc: Document, diags: list[Diagnostic]) -> list[Di
     return out
 
 
+_RO_DIACRITICS = frozenset("ăâîșțşţĂÂÎȘȚŞŢ")
+
+
+def _restorable(low: str, sp: Speller) -> bool:
+    from rolint.spelling.diacritics import restorations
+
+    return bool(restorations(low, sp))
+
+
+def line_has_diacritics(doc: Document, offset: int) -> bool:
+    """The line of ``offset`` is written with Romanian diacritics (so a bare „in” is a slip)."""
+    cache = doc.cache.setdefault("spelling.line-diacritics", {})
+    line, _ = doc.position(offset)
+    r = cache.get(line)
+    if r is None:
+        ls, le = doc.line_span(line)
+        r = any(c in _RO_DIACRITICS for c in doc.prose[ls:le])
+        cache[line] = r
+    return r
+
+
 OLD_SUNT = {"sînt": "sunt", "sîntem": "suntem", "sînteți": "sunteți"}
 
 
@@ -476,9 +497,31 @@ class SpellingCheck:
                 nt = normalize(nb.text)
                 if nt.islower() and not sp.known(nt) and "-" not in nt and self._in_use(low, sp):
                     return True
-        # a frequent English word unknown to Romanian (the, single, tracking)
+        # a frequent English word unknown to Romanian (the, single, tracking) — but not a word that
+        # only lacks its diacritics in a line written with diacritics („in” for „în”)
         if sp.zipf_en(low) >= ENGLISH_ZIPF and sp.zipf_en(low) > sp.zipf(low):
-            return True
+            if not (
+                _restorable(low, sp) and line_has_diacritics(doc, w.start) and not self._foreign_context(doc, w, sp)
+            ):
+                return True
+        return False
+
+    @staticmethod
+    def _foreign_context(doc: Document, w: Word, sp: Speller, reach: int = 2) -> bool:
+        """A word within ``reach`` words on the same line is unknown to Romanian (au bout de, Heroic in)."""
+        words = doc.words()
+        i = _index_of(words, w.start)
+        p = doc.prose
+        for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
+            if j == i:
+                continue
+            nb = words[j]
+            between = p[min(nb.end, w.end) : max(nb.start, w.start)]
+            if "\n" in between:
+                continue
+            t = normalize(nb.text)
+            if len(t) > 1 and not (sp.known(t) or sp.known(t.lower())):
+                return True
         return False
 
     def _spelling(self, doc: Document, w: Word, sugg: list[Suggestion]) -> Diagnostic:

@@ -190,3 +190,12 @@ def test_line_without_diacritics_is_one_finding_with_every_fix():
     fixed = first.fix.apply(text)
     assert "început" in fixed and "desfășuram" in fixed and "pregătind" in fixed
     assert ds[1].replacements == ["după"]
+
+
+def test_bare_in_in_a_line_with_diacritics_is_a_missing_diacritic():
+    ds = run(SpellingCheck(), "Ea a intrat in casă și s-a așezat.\n")
+    assert [(d.rule, d.replacements[:1]) for d in ds] == [("diacritics.missing", ["în"])]
+
+
+def test_english_in_inside_an_english_title_is_not_reported():
+    assert run(SpellingCheck(), "Cartea „Heroes and the Heroic in History” a apărut târziu.\n") == []

@@ -22,6 +22,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from rolint.checks import CheckContext
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document
@@ -46,9 +48,14 @@ MIN_NAME_LEN = 4
 
 def _inner_edit(w: str, v: str) -> bool:
     """One Damerau edit apart, the edit not at the end (Sinai/Sinaia, Vitamin/Vitamina are inflections)."""
-    if damerau(w, v) > 1.0:
+    if w[-1] != v[-1] or w[:1] != v[:1]:
         return False
-    return w[-1] == v[-1] and w[:1] == v[:1]
+    return _damerau_cached(w, v) <= 1.0
+
+
+@functools.lru_cache(maxsize=100_000)
+def _damerau_cached(w: str, v: str) -> float:
+    return damerau(w, v)
 
 
 def _after_capitalised(doc: Document, start: int) -> bool:
@@ -69,14 +76,22 @@ def near_name_findings(doc: Document, sp: Speller) -> dict[tuple[int, int], Diag
     info = doc_info(doc)
     caps = info.cap_counts
     forms = list(caps)
+    # candidate names V occur at least twice; bucket them by first and last letter (the edit is inner)
+    buckets: dict[tuple[str, str], list[str]] = {}
+    for v in forms:
+        if caps[v] >= 2:
+            buckets.setdefault((v[:1], v[-1:]), []).append(v)
     target: dict[str, tuple[str, str]] = {}  # W -> (V, category)
     for w in forms:
         if len(w) < MIN_NAME_LEN or not is_capitalised(w):
             continue
+        cands = buckets.get((w[:1], w[-1:]))
+        if not cands:
+            continue
         w_known = sp.known(w)
         best = None
-        for v in forms:
-            if v == w or abs(len(v) - len(w)) > 1 or caps[v] < 2 or caps[v] <= caps[w]:
+        for v in cands:
+            if v == w or abs(len(v) - len(w)) > 1 or caps[v] <= caps[w]:
                 continue
             if not _inner_edit(w, v):
                 continue

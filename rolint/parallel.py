@@ -15,6 +15,7 @@ built once per worker, not once per file.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -174,6 +175,28 @@ class _LintOne:
         return _lint_one(path, self.call, self.options)
 
 
+PREWARM_TEXT = (
+    "Oamenii din Kursk au citit știrile de la Reuters News despre casele vechi ale orașelor, "
+    "iar copiii elevilor au ascultat podcastul. Ea a a plecat; sistemul şi aplicaţiile lui.\n"
+)
+
+
+def _prewarm(fn: _LintOne) -> None:
+    """Build the session and load the speller, rules and word data once, before forking."""
+    from pathlib import Path
+
+    from rolint.document import Document
+
+    session = _session(fn.call, fn.options)
+    linter = session.linter(session.config_for(Path.cwd()))
+    lt, linter.languagetool = linter.languagetool, None
+    checks, linter.checks = linter.checks, [c for c in linter.checks if c is not lt]
+    try:  # words that make the checks load their lazy data (morphology flags, English frequencies…)
+        linter.lint(Document.from_text(PREWARM_TEXT))
+    finally:
+        linter.checks, linter.languagetool = checks, lt
+
+
 def lint_files(
     paths: Sequence[str],
     options: Sequence[str] = (),
@@ -188,9 +211,16 @@ def lint_files(
 
     if "-" in paths:
         raise ValueError("lint_files reads files, not stdin")
+    fn = _LintOne(options)
+    n_jobs = default_jobs() if not jobs or jobs < 0 else jobs
+    method = _context(None).get_start_method()
     try:
-        checked = map_ordered(_LintOne(options), list(paths), jobs)
+        if n_jobs > 1 and len(paths) > 1 and method == "fork":
+            _prewarm(fn)  # forked workers inherit the loaded dictionary, rules and configurations
+            gc.freeze()  # keep the collector from touching (and so copying) the inherited objects
+        checked = map_ordered(fn, list(paths), n_jobs, start_method=method)
     finally:
+        gc.unfreeze()
         _SESSION.clear()
     results = []
     for c in checked:

@@ -55,6 +55,16 @@ def _write_state(path: Path, state: dict[str, object]) -> None:
     os.replace(tmp, path)
 
 
+def _answers(port: int) -> bool:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v2/languages", timeout=2) as resp:
+            return resp.status == 200
+    except OSError:
+        return False
+
+
 def _idle_for(last_used: Path, started: float) -> float:
     try:
         return time.time() - max(last_used.stat().st_mtime, started)
@@ -94,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     _write_state(args.state, state)
     reason = "stopped"
+    ready_at: float | None = None
     try:
         while True:
             if _stop:
@@ -103,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
             if code is not None:
                 reason = f"LanguageTool exited with code {code}"
                 break
-            if _idle_for(args.last_used, started) > args.idle:
+            if ready_at is None:
+                if _answers(args.port):
+                    ready_at = time.time()  # the idle clock starts once the server answers
+            elif _idle_for(args.last_used, ready_at) > args.idle:
                 reason = f"idle for more than {args.idle:.0f} s"
                 break
             time.sleep(0.5)

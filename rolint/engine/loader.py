@@ -12,6 +12,7 @@ from rolint.diagnostics import CATEGORIES, Applicability, Severity
 from rolint.engine.base import Example, Location, Rule, RuleError
 from rolint.engine.kinds import KINDS
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10× faster
 ID_RE = regex.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
 
 
@@ -40,12 +41,15 @@ def load_pack(path: Path) -> list[Rule]:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(p, None, f"cannot read rule file: {exc}") from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    loader = SafeLoader(text)
+    try:  # one parse: the node tree (for line numbers) and the data built from it
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise RuleError(p, line, f"invalid YAML: {exc.problem}") from None
+    finally:
+        loader.dispose()
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise RuleError(p, 1, "a rule file is a mapping with a 'rules' list")
     pack = str(data.get("pack") or path.stem)

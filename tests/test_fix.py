@@ -62,7 +62,8 @@ def test_choose_keeps_adjacent_and_defers_conflicts() -> None:
 
 def test_choose_by_applicability_and_noop() -> None:
     text = "abc"
-    ds = [diag(0, 1, "A", SAFE, "s"), diag(1, 2, "B", UNSAFE, "u"), diag(2, 3, "C", NONE, "n"), diag(2, 3, "c", SAFE, "noop")]
+    ds = [diag(0, 1, "A", SAFE, "s"), diag(1, 2, "B", UNSAFE, "u"), diag(2, 3, "C", NONE, "n"),
+          diag(2, 3, "c", SAFE, "noop")]
     assert [d.rule for d in choose(ds, SAFE, text)] == ["s"]
     assert [d.rule for d in choose(ds, UNSAFE, text)] == ["s", "u"]
 

@@ -233,3 +233,32 @@ def test_cli_interactive(tmp_path: Path, capsys: pytest.CaptureFixture[str], mon
     assert f.read_text(encoding="utf-8") == FIXED and code == 0
     assert "changed:" in out
     assert run(["check", "--no-languagetool", "--interactive", "-"], capsys)[0] == 2
+
+
+def test_cli_warns_when_fixes_do_not_converge(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "myrules"
+    rules.mkdir()
+    (rules / "flip.yaml").write_text(
+        "rules:\n"
+        "  - id: house.okay\n"
+        "    kind: substitution\n"
+        "    message: Nu „{match}”.\n"
+        "    category: style\n"
+        "    fix: safe\n"
+        "    swap: {okay: bine}\n"
+        "    examples: [{bad: E okay., fixed: E bine.}, {good: E bine.}]\n"
+        "  - id: house.bine\n"
+        "    kind: substitution\n"
+        "    message: Nu „{match}”.\n"
+        "    category: style\n"
+        "    fix: safe\n"
+        "    swap: {bine: okay}\n"
+        "    examples: [{bad: E bine., fixed: E okay.}, {good: E okay.}]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "rolint.toml").write_text('rules = ["myrules"]\n', encoding="utf-8")
+    f = tmp_path / "d.txt"
+    f.write_text("Totul e okay.\n", encoding="utf-8")
+    code, _, err = run(["check", "--no-languagetool", "--color", "never", "--fix", str(f)], capsys)
+    assert "failed to converge after 10 passes" in err and "house.okay" in err
+    assert code == 1 and f.read_text(encoding="utf-8") in ("Totul e okay.\n", "Totul e bine.\n")

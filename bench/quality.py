@@ -143,6 +143,8 @@ def typos(n: int, seed: int, show: bool) -> dict:
         if found.fix is not None and found.fix.applicability.label == "safe":
             safe += 1
             safe_right += found.fix.edits[0].content == word
+            if show and found.fix.edits[0].content != word:
+                misses.append((word, typo, kind, f"SAFE but wrong: {found.rule} {found.replacements[:3]}"))
         sugg = sp.suggest(typo)
         if sugg:
             margin = sugg[0].score - (sugg[1].score if len(sugg) > 1 else -2 * EDIT_WEIGHT)
@@ -161,7 +163,7 @@ def typos(n: int, seed: int, show: bool) -> dict:
         if sel:
             print(f"    margin >= {lo:3.1f}: {len(sel):5d} cases, right {100 * sum(sel) / len(sel):.2f}%")
     if show:
-        misses.sort(key=lambda m: m[3] != "missed")  # missed typos first, then wrong suggestions
+        misses.sort(key=lambda m: (m[3] != "missed", not str(m[3]).startswith("SAFE")))  # missed typos first, then wrong suggestions
         for w, t, k, r in misses[:80]:
             print(f"    {k:10s} {w!r:18s} -> {t!r:18s} got {r}")
     return {"cases": cases, "detected": detected, "right": right}

@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from rolint.checks import CheckContext
 from rolint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, suggestion_fix
 from rolint.document import MASK, Document, Word
-from rolint.spelling.speller import EDIT_WEIGHT, Speller, Suggestion, get_speller
+from rolint.spelling.speller import EDIT_WEIGHT, ONE_EDIT_MAX, Speller, Suggestion, get_speller
 from rolint.spelling.text import fold, match_case, normalize
 
 # A spelling fix is safe when the first suggestion beats the second by this many score points
 # (score = zipf - EDIT_WEIGHT * cost); measured on injected typos (bench/quality.py): above this
 # margin the first suggestion was right in >=99% of cases.
-SAFE_MARGIN = 2.5
+SAFE_MARGIN = 3.0
 # Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
 TERM_ZIPF = 2.5
 DEEP_ZIPF = 5.0  # a two-edit correction must be this common to be proposed
@@ -417,7 +417,7 @@ class SpellingCheck:
             if sp.zipf_en(low) >= ENGLISH_ZIPF or not _romanian_letters(low):
                 return None
             sugg = list(sp.suggest(text))
-            if not sugg or sugg[0].cost > 1.0 or sugg[0].zipf < SENTENCE_START_ZIPF:
+            if not sugg or sugg[0].cost > ONE_EDIT_MAX or sugg[0].zipf < SENTENCE_START_ZIPF:
                 return None
             if len(sugg) > 1 and sugg[0].score - sugg[1].score < SAFE_MARGIN:
                 return None  # Brands → Brand/Brandy: more likely a name than a typo
@@ -430,7 +430,16 @@ class SpellingCheck:
 
         rest = restorations(low, sp)
         if rest:
-            return self._diacritics(w, [match_case(text, r) for r in rest], sp)
+            forms = [match_case(text, r) for r in rest]
+            if line_has_diacritics(doc, w.start):
+                # in a line written with diacritics a bare word is as likely a typo (din → in):
+                # the restoration comes first, the close corrections follow, nothing is safe
+                sugg = [s for s in sp.suggest(text) if s.cost <= ONE_EDIT_MAX]
+                rest_score = max((s.score for s in sugg if s.word in forms), default=None)
+                others = [s for s in sugg if s.word not in forms]
+                if others and (rest_score is None or rest_score - others[0].score < SAFE_MARGIN):
+                    return self._diacritics(w, forms + [s.word for s in others[:3]], sp, safe=False)
+            return self._diacritics(w, forms, sp)
         if on_own_line(doc, w.start, w.end) and not sp.edits1(low):
             return Diagnostic(
                 rule="artifact.stray-token",
@@ -441,7 +450,7 @@ class SpellingCheck:
                 severity=Severity.WARNING,
             )
         sugg = list(sp.suggest(text))
-        close = [s for s in sugg if s.cost <= 1.0]
+        close = [s for s in sugg if s.cost <= ONE_EDIT_MAX]
         if not close and len(low) >= 5 and sp.zipf(low) == 0 and ctx.options.get("spelling.deep"):
             # two edits away (Hunspell's suggestions): a typo when the correction is a common word
             deep = [s for s in sp.suggest(text, deep=True) if s.zipf >= DEEP_ZIPF]
@@ -449,7 +458,7 @@ class SpellingCheck:
                 return self._spelling(doc, w, deep)
         if not close:
             return None  # nothing one edit away: a term or a foreign word, not a slip of the keys
-        if sp.zipf(low) >= TERM_ZIPF and sp.zipf(low) >= close[0].zipf - TERM_GAP:
+        if sp.zipf(low) >= TERM_ZIPF and sp.zipf(low) >= max(s.zipf for s in close) - TERM_GAP:
             return None  # a form in real use, about as common as its nearest correction
         return self._spelling(doc, w, sugg)
 
@@ -483,7 +492,8 @@ class SpellingCheck:
         # edit from a common word and has no use of its own (vârstici → vârstnici)
         if is_compound(low, sp) or is_derivative(low, sp) or self._unknown_family(low, sp, info):
             best = sp.suggest(low)
-            if not (best and best[0].cost <= 1.0 and best[0].zipf >= COMMON_ZIPF and sp.zipf(low) < 1.0):
+            common = any(s.cost <= ONE_EDIT_MAX and s.zipf >= COMMON_ZIPF for s in best)
+            if not (common and sp.zipf(low) < 1.0):
                 return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()
@@ -527,7 +537,7 @@ class SpellingCheck:
     def _spelling(self, doc: Document, w: Word, sugg: list[Suggestion]) -> Diagnostic:
         reps = [s.word for s in sugg]
         appl = Applicability.UNSAFE
-        if sugg and sugg[0].cost <= 1.0:
+        if sugg and sugg[0].cost <= ONE_EDIT_MAX:
             margin = sugg[0].score - (sugg[1].score if len(sugg) > 1 else -EDIT_WEIGHT * 2)
             if margin >= SAFE_MARGIN:
                 appl = Applicability.SAFE
@@ -562,9 +572,11 @@ class SpellingCheck:
             fix=suggestion_fix(w.start, w.end, [modern], Applicability.UNSAFE),
         )
 
-    def _diacritics(self, w: Word, forms: list[str], sp: Speller) -> Diagnostic:
+    def _diacritics(self, w: Word, forms: list[str], sp: Speller, safe: bool = True) -> Diagnostic:
         appl = Applicability.UNSAFE
-        if len(forms) == 1:
+        if not safe:
+            pass
+        elif len(forms) == 1:
             appl = Applicability.SAFE
         elif sp.zipf(forms[0].lower()) - sp.zipf(forms[1].lower()) >= SAFE_MARGIN:
             appl = Applicability.SAFE

@@ -199,3 +199,16 @@ def test_bare_in_in_a_line_with_diacritics_is_a_missing_diacritic():
 
 def test_english_in_inside_an_english_title_is_not_reported():
     assert run(SpellingCheck(), "Cartea „Heroes and the Heroic in History” a apărut târziu.\n") == []
+
+
+def test_dropped_letter_is_preferred_to_a_stray_letter():
+    sp = get_speller()
+    # the correction that re-inserts a letter beats the one that removes a letter of the typo
+    assert sp.suggest("dreptl")[0].word == "dreptul"
+
+
+def test_bare_word_that_may_be_a_typo_gets_no_safe_fix():
+    ds = run(SpellingCheck(), "Ea a venit in oraș ieri.\n")
+    (d,) = ds
+    assert d.replacements[0] == "în" and "din" in d.replacements
+    assert d.fix is not None and d.fix.applicability is not Applicability.SAFE

@@ -34,7 +34,7 @@ class CharMapRule(Rule):
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out = []
-        for m in self.regex.finditer(doc.text):  # the whole text: a legacy letter is wrong even in code
+        for m in self.regex.finditer(doc.prose):  # prose only: code samples may hold ş on purpose
             word = m.group()
             fixed = word.translate(self.table)
             edits = tuple(
@@ -61,11 +61,11 @@ class MixedFormsRule(Rule):
         self.modern = regex.compile(f"[{regex.escape(forms[1])}]")
 
     def find(self, doc: Document) -> list[Diagnostic]:
-        legacy = self.legacy.findall(doc.text)
-        modern = self.modern.findall(doc.text)
+        legacy = self.legacy.findall(doc.prose)
+        modern = self.modern.findall(doc.prose)
         if not legacy or not modern:
             return []
-        first = self.legacy.search(doc.text)
+        first = self.legacy.search(doc.prose)
         assert first is not None
         return [
             self.diagnostic(first.start(), first.end(), legacy=str(len(legacy)), modern=str(len(modern)))

@@ -49,18 +49,30 @@ NOUN_FLAGS = frozenset("AFfRrsuCcMPzn")
 OTHER_FLAGS = frozenset("LlQDSeqtKBEHGINUT")
 
 
-@functools.lru_cache(maxsize=1)
-def dic_flags() -> dict[str, frozenset[str]]:
-    """stem → union of its flags in the shipped .dic (an entry may be listed twice: european/L, /Q)."""
+def _read_dic_flags() -> dict[str, str]:
     out: dict[str, set[str]] = {}
-    path = data_dir() / "ro_RO.dic"
-    with open(path, encoding="utf-8") as f:
+    with open(data_dir() / "ro_RO.dic", encoding="utf-8") as f:
         next(f)
         for line in f:
-            line = line.rstrip("\n")
-            stem, _, flags = line.partition("/")
+            stem, _, flags = line.rstrip("\n").partition("/")
             out.setdefault(stem, set()).update(flags.split()[0] if flags else "")
-    return {k: frozenset(v) for k, v in out.items()}
+    return {k: "".join(sorted(v)) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _dic_flag_strings():
+    from rolint.spelling.cache import cached_table
+
+    return cached_table("dic-flags", [data_dir() / "ro_RO.dic"], _read_dic_flags)
+
+
+@functools.lru_cache(maxsize=50_000)
+def stem_flags(stem: str) -> frozenset[str]:
+    """The union of ``stem``'s flags in the shipped .dic (an entry may be listed twice: european/L, /Q).
+
+    The stem → flags index is built once and cached on disk (rolint.spelling.cache).
+    """
+    return frozenset(_dic_flag_strings().get(stem, ""))
 
 
 ADJECTIVE_FLAGS = frozenset("LlQDSeqt")
@@ -75,17 +87,15 @@ DETERMINERS = frozenset(
 
 def _adjective_like(stem: str) -> bool:
     """A feminine entry whose masculine counterpart is a masculine/adjective paradigm (generală ← general/L)."""
-    d = dic_flags()
     for fem, masc in FEM_TO_MASC:
         if stem.endswith(fem) and len(stem) > len(fem) + 1:
-            m = stem[: -len(fem)] + masc
-            if d.get(m, frozenset()) & ADJECTIVE_FLAGS:
+            if stem_flags(stem[: -len(fem)] + masc) & ADJECTIVE_FLAGS:
                 return True
-    return bool(d.get(stem, frozenset()) & ADJECTIVE_FLAGS)
+    return bool(stem_flags(stem) & ADJECTIVE_FLAGS)
 
 
 def _noun_stem(stem: str) -> bool:
-    flags = dic_flags().get(stem)
+    flags = stem_flags(stem)
     return bool(flags) and flags <= NOUN_FLAGS and not _adjective_like(stem)
 
 

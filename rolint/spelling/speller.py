@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import regex
+
 from rolint.spelling.text import CEDILLA_TO_COMMA, DIACRITIC_SIBLINGS, fold, normalize
 
 LOWER_ALPHABET = "aăâbcdefghiîjklmnopqrsștțuvwxyz"
@@ -53,16 +55,65 @@ class Suggestion:
         return self.zipf - EDIT_WEIGHT * self.cost
 
 
-def _zipf(word: str) -> float:
+# wordfreq costs ~0.2 s to import and ~0.1-0.3 s per language list; the Zipf values of plain
+# lowercase words are cached on disk (rolint.spelling.cache) and looked up without importing it.
+# English keeps only words at or above EN_CACHE_MIN: the checks compare English frequencies with
+# thresholds of 2.0 and above, so lower values read as 0.
+_PLAIN = regex.compile(r"[a-zăâîșț]+")
+EN_CACHE_MIN = 2.0
+
+
+def _wordfreq_sources(lang: str) -> list[Path]:
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    base = Path(next(iter(spec.submodule_search_locations))) / "data"  # type: ignore[union-attr]
+    return sorted(base.glob(f"*_{lang}.msgpack.gz"))
+
+
+def _build_zipf_table(lang: str, minimum: float) -> dict[str, str]:
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    out = {}
+    for w in iter_wordlist(lang):
+        if _PLAIN.fullmatch(w):
+            z = zipf_frequency(w, lang)
+            if z < minimum:
+                break  # the list runs from the most to the least frequent
+            out[w] = repr(z)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _zipf_table(lang: str):
+    from rolint.spelling.cache import cached_table
+
+    minimum = EN_CACHE_MIN if lang == "en" else 0.0
+    try:
+        sources = _wordfreq_sources(lang)
+    except Exception:
+        return None
+    if not sources:
+        return None
+    return cached_table(f"zipf-{lang}", sources, lambda: _build_zipf_table(lang, minimum))
+
+
+def _zipf_in(word: str, lang: str) -> float:
+    table = _zipf_table(lang) if _PLAIN.fullmatch(word) else None
+    if table is not None:
+        z = table.get(word)
+        return float(z) if z is not None else 0.0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "ro")
+    return zipf_frequency(word, lang)
+
+
+def _zipf(word: str) -> float:
+    return _zipf_in(word, "ro")
 
 
 def _zipf_en(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
+    return _zipf_in(word, "en")
 
 
 class Speller:

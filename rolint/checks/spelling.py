@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from rolint.checks import CheckContext
 from rolint.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, suggestion_fix
 from rolint.document import MASK, Document, Word
-from rolint.spelling.speller import EDIT_WEIGHT, ONE_EDIT_MAX, Speller, Suggestion, get_speller
+from rolint.spelling.speller import EDIT_WEIGHT, ONE_EDIT_MAX, Speller, Suggestion, get_speller, rarest_trigram
 from rolint.spelling.text import fold, match_case, normalize
 
 # A spelling fix is safe when the first suggestion beats the second by this many score points
@@ -195,6 +195,33 @@ def is_derivative(low: str, sp: Speller) -> bool:
     return _derivative(low, sp)
 
 
+# Learned (Greco-Latin) word elements of medicine, chemistry and biology, and the productive
+# suffixes of their terms (enzymes -ază, substances -ină, conditions -oză/-emie/-patie/-ită…),
+# each with its Romanian inflected forms.
+LEARNED_ELEMENTS = (
+    "glico", "gluco", "lipo", "cito", "osteo", "hemo", "hemato", "angio", "gastro", "hepato", "nefro",
+    "dermato", "imuno", "pato", "fizio", "fito", "entero", "histo", "crio", "cromo", "geno", "mito",
+    "onco", "ciano", "eritro", "leuco", "trombo", "fibro", "vaso", "miel", "mio", "neuro", "cardio",
+    "proteo", "amino", "insulino", "lipido", "cortico", "endotel", "tireo", "pneumo", "bronho", "uro",
+)
+_LEARNED_BASES = ("az", "in", "oz", "emi", "pati", "logi", "it", "om", "genez", "geni", "liz", "fag", "cit",
+                  "gen", "patic", "emic", "ozic", "logic", "metri", "scopi", "tomi", "plasti", "ază", "ină",
+                  "oză", "ită", "geneză", "liză")
+_LEARNED_ENDINGS = ("", "ă", "a", "e", "ei", "ele", "elor", "ie", "ia", "ii", "iei", "iile", "ul", "ului",
+                    "i", "ilor", "ic", "ică", "ice", "ici")
+LEARNED_SUFFIXES = tuple(sorted({b + e for b in _LEARNED_BASES for e in _LEARNED_ENDINGS}, key=len, reverse=True))
+TERM_MIN_LEN = 7
+TERM_MIN_TRIGRAM = 2  # every letter trigram of a term occurs in at least this many Romanian words
+RARE_ZIPF = 1.0  # a close correction below this (wordfreq has not seen it) is a rare term itself
+
+
+def learned_shape(low: str, sp: Speller) -> bool:
+    """Built from a learned element (lipo-, neuro-) or ending in a productive term suffix (-ază, -ină)."""
+    if any(low.startswith(e) and len(low) - len(e) >= 3 for e in LEARNED_ELEMENTS):
+        return True
+    return any(low.endswith(s) and len(low) - len(s) >= 3 for s in LEARNED_SUFFIXES)
+
+
 def _index_of(words: list[Word], start: int) -> int:
     import bisect
 
@@ -249,6 +276,8 @@ def hyphen_form_ok(parts: list[str], k: int, sp: Speller) -> bool:
         return True
     if k > 0 and low in HYPHEN_ENDINGS:
         return True
+    if k + 1 < len(parts) and low in COMBINING_FORMS + LEARNED_ELEMENTS:
+        return True  # osteo-articulare, neuro-vegetativ: a combining form before a hyphen
     return False
 
 
@@ -477,6 +506,20 @@ class SpellingCheck:
                 return True
         return False
 
+    @staticmethod
+    def _rare_neighbourhood_term(low: str, sp: Speller) -> bool:
+        """A long learned-looking word whose every close correction is itself unseen in use.
+
+        Typos are slips on words in use, so their corrections have a frequency; a term's dictionary
+        neighbours are rare terms too (statine ~ slatine/stamine, citokine ~ citozine).
+        """
+        if len(low) < TERM_MIN_LEN or not learned_shape(low, sp):
+            return False
+        if rarest_trigram(low) < TERM_MIN_TRIGRAM:
+            return False  # a letter sequence no Romanian word has: a slip of the keys (trm, uec)
+        close = [s for s in sp.suggest(low) if s.cost <= ONE_EDIT_MAX]
+        return all(s.zipf < RARE_ZIPF for s in close)
+
     def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
         p = doc.prose
         if not _romanian_letters(low):
@@ -495,6 +538,8 @@ class SpellingCheck:
             common = any(s.cost <= ONE_EDIT_MAX and s.zipf >= COMMON_ZIPF for s in best)
             if not (common and sp.zipf(low) < 1.0):
                 return True
+        if self._rare_neighbourhood_term(low, sp):
+            return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()
         i = _index_of(words, w.start)

@@ -108,6 +108,33 @@ def _zipf_in(word: str, lang: str) -> float:
     return zipf_frequency(word, lang)
 
 
+def _build_trigrams() -> dict[str, int]:
+    from wordfreq import iter_wordlist
+
+    counts: dict[str, int] = {}
+    for w in iter_wordlist("ro"):
+        if _PLAIN.fullmatch(w):
+            x = f"^{w}$"
+            for i in range(len(x) - 2):
+                counts[x[i : i + 3]] = counts.get(x[i : i + 3], 0) + 1
+    return counts
+
+
+@functools.lru_cache(maxsize=1)
+def letter_trigrams() -> dict[str, int]:
+    """Letter trigram → number of Romanian words (wordfreq's list) that contain it; ^ and $ mark the edges."""
+    from rolint.spelling.cache import cached
+
+    return cached("trigrams-ro", _wordfreq_sources("ro"), _build_trigrams)
+
+
+def rarest_trigram(word: str) -> int:
+    """How many Romanian words share ``word``'s rarest letter trigram (typos make unheard-of ones: trm, uec)."""
+    t = letter_trigrams()
+    x = f"^{word}$"
+    return min((t.get(x[i : i + 3], 0) for i in range(len(x) - 2)), default=0)
+
+
 def _zipf(word: str) -> float:
     return _zipf_in(word, "ro")
 

@@ -250,3 +250,21 @@ def test_cached_frequencies_match_wordfreq():
     for w in ("the", "single", "tracking", "heroic"):
         z = zipf_frequency(w, "en")
         assert _zipf_en(w) == (z if z >= EN_CACHE_MIN else 0.0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tratamentul cu citokine a fost oprit.\n",
+        "Insulina stimulează lipogeneza, iar neuropatia avansează.\n",
+        "Pacientul are afecțiuni osteo-articulare.\n",
+    ],
+)
+def test_learned_terms_with_rare_neighbours_are_accepted(text):
+    assert [d for d in run(SpellingCheck(), text) if d.rule == "spelling.unknown-word"] == []
+
+
+def test_learned_looking_typo_with_an_unheard_letter_sequence_is_reported():
+    # 'etrminologii': the suffix looks learned, but no Romanian word has the trigram 'trm'
+    ds = run(SpellingCheck(), "Comisia a discutat etrminologii noi.\n")
+    assert any(d.rule == "spelling.unknown-word" for d in ds)

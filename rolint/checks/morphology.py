@@ -116,7 +116,43 @@ def _nominal_readings(word: str, sp: Speller, number: str) -> bool:
 
 
 def is_definite_plural_noun(word: str, sp: Speller) -> bool:
-    return word not in DETERMINERS and _nominal_readings(word, sp, ".pl.art")
+    if word in DETERMINERS:
+        return False
+    if word.endswith("urile") and sp.zipf(word) < FUNCTION_WORD_ZIPF:
+        # -urile is a neuter noun ending only (planurile, drumurile): no adjective takes it
+        rs = readings(word, sp)
+        return bool(rs) and all(d.startswith("s.n.pl.art") for _, d in rs)
+    return _nominal_readings(word, sp, ".pl.art")
+
+
+def is_masculine_plural_noun(word: str, sp: Speller) -> bool:
+    """A masculine plural that cannot agree with a feminine/neuter plural noun (candidați, experți).
+
+    Every reading is a masculine plural noun, an adjective/participle, or a verb in the second person
+    plural (candidați: „you run”, never after a noun in the third person); each adjective-like stem
+    has a distinct feminine plural (candidat → candidate), so the form is masculine only and is not
+    an adjective agreeing with the noun before it.
+    """
+    if not word.endswith("i") or word.endswith(("ii", "ei")) or sp.zipf(word) >= FUNCTION_WORD_ZIPF:
+        return False
+    if word.endswith(("ci", "gi")):
+        return False  # lungi, dulci, intrinseci: the feminine plural is often the same form
+    rs = readings(word, sp)
+    if not rs:
+        return False
+    noun_like = False
+    for stem, desc in rs:
+        flags = stem_flags(stem)
+        if desc.startswith("s.m.pl.neart") or (desc.startswith("fl:") and flags & ADJECTIVE_FLAGS):
+            fem = stem[:-1] + "e" if stem.endswith("u") else stem + "e"
+            if fem == word or not sp.known(fem):
+                return False  # mari, românești: the feminine plural is the same form
+            noun_like = True
+        elif desc.startswith("fl:") and word.endswith("ți") and not flags & ADJECTIVE_FLAGS:
+            continue  # a verb in the 2nd person plural
+        else:
+            return False
+    return noun_like
 
 
 def is_indefinite_plural_noun(word: str, sp: Speller) -> bool:
@@ -142,7 +178,9 @@ class MissingDeCheck:
             ta, tb = normalize(a.text), normalize(b.text)
             if not (ta.islower() and tb.islower()) or "-" in ta or "-" in tb:
                 continue
-            if not is_definite_plural_noun(ta, sp) or not is_indefinite_plural_noun(tb, sp):
+            if not is_definite_plural_noun(ta, sp):
+                continue
+            if not (is_indefinite_plural_noun(tb, sp) or is_masculine_plural_noun(tb, sp)):
                 continue
             rep = f"{a.text} de {b.text}"
             out.append(

@@ -132,6 +132,32 @@ def test_missing_de_between_plural_nouns():
     assert run(MissingDeCheck(), "Statele membre și principiile generale ale uniunii.\n") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "rep"),
+    [
+        ("Ministerul a publicat listele candidați pentru anul viitor.\n", "listele de candidați"),
+        ("Au citit ofertele experți.\n", "ofertele de experți"),
+        ("Au refăcut planurile rachete.\n", "planurile de rachete"),
+    ],
+)
+def test_missing_de_before_a_masculine_plural_or_after_urile(text, rep):
+    (d,) = run(MissingDeCheck(), text)
+    assert d.replacements == [rep]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Au subliniat diferențele intrinseci existente.\n",  # an adjective: fem. plural = masc. plural
+        "Ele au vizitat orașele mari.\n",
+        "Au citit cărțile românești.\n",
+        "Dumneavoastră, cetățenii, votați!\n",
+    ],
+)
+def test_missing_de_not_before_agreeing_adjectives(text):
+    assert run(MissingDeCheck(), text) == []
+
+
 def test_seed_article_targets_and_no_false_alarms():
     """The fixture's expected findings (tests/fixtures) in the categories these checks own."""
     text = SEED.read_text(encoding="utf-8")

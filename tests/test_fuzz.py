@@ -94,3 +94,17 @@ def test_fix_until_stable_keeps_text_valid(text: str, fmt: str) -> None:
     assert result.text.encode("utf-8").decode("utf-8") == result.text
     if result.text != text:
         _check_diagnostics(result.text, fmt)  # the fixed text is itself checkable, in bounds
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=400) | texts.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_bytes_decode_or_refuse_cleanly(data: bytes) -> None:
+    from rolint.source import InputError, decode
+
+    try:
+        src = decode(data, "fuzz.txt")
+    except InputError as exc:
+        assert "fuzz.txt" in str(exc)
+        return
+    src.encode(src.text)  # round trip of what was accepted
+    _check_diagnostics(src.text, "text")

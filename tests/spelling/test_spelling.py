@@ -294,3 +294,23 @@ def test_learned_looking_typo_with_an_unheard_letter_sequence_is_reported():
     # 'etrminologii': the suffix looks learned, but no Romanian word has the trigram 'trm'
     ds = run(SpellingCheck(), "Comisia a discutat etrminologii noi.\n")
     assert any(d.rule == "spelling.unknown-word" for d in ds)
+
+
+def test_noisy_channel_catches_typos_landing_on_foreign_words():
+    # a slip that makes a word of English/other use, far rarer than the Romanian word one edit away
+    for text, want in [("Casa ear foarte frumoasă.\n", "era"), ("Am plecat la mare dip oraș.\n", "din")]:
+        ds = run(SpellingCheck(), text)
+        assert ds and ds[0].replacements[0] == want, (text, ds)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lucrarea lui Norbert von Hannenheim a fost publicată.\n",  # particle of a foreign name
+        "Au fost turnați peste 1800 mc de beton.\n",  # unit after a number
+        "Țineți pen-ul vertical; stiloul injector (pen) este pre-umplut.\n",  # same word hyphenated
+        "A citit the single la radio.\n",  # run of foreign words
+    ],
+)
+def test_noisy_channel_spares_foreign_contexts(text):
+    assert [d for d in run(SpellingCheck(), text) if d.rule == "spelling.unknown-word"] == []

@@ -27,6 +27,7 @@ URL_RE = regex.compile(
 )
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 TRAILING_PUNCT = ".,;:!?)]}'’\"”»"
 
 
@@ -63,16 +64,7 @@ class Document:
     @property
     def line_starts(self) -> list[int]:
         if not self._line_starts:
-            starts = [0]
-            t = self.text
-            i = 0
-            n = len(t)
-            while i < n:
-                c = t[i]
-                if c == "\n" or (c == "\r" and (i + 1 >= n or t[i + 1] != "\n")):
-                    starts.append(i + 1)
-                i += 1
-            self._line_starts = starts
+            self._line_starts = [0, *(m.end() for m in LINE_BREAK_RE.finditer(self.text))]
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:

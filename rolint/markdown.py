@@ -7,7 +7,9 @@ from markdown_it import MarkdownIt
 
 from rolint.document import _mask, iter_lines
 
-FRONT_MATTER_RE = regex.compile(r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.DOTALL | regex.MULTILINE)
+FRONT_MATTER_RE = regex.compile(
+    r"\A(?:---|\+\+\+)[ \t]*\r?\n.*?^(?:---|\+\+\+|\.\.\.)[ \t]*$", regex.DOTALL | regex.MULTILINE
+)
 
 INLINE_SKIP_RE = regex.compile(
     r"""

@@ -62,7 +62,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 (detected {detect(data)}); convert it or pass --encoding ENCODING") from exc
+        msg = f"{path}: not UTF-8 (detected {detect(data)}); convert it or pass --encoding ENCODING"
+        raise InputError(msg) from exc
     return Source(path, text, "utf-8", bom, dominant_newline(text))
 
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from rolint.diagnostics import CATEGORIES, Applicability, Diagnostic, Fix, Severity, suggestion_fix
+from rolint.diagnostics import Applicability, Diagnostic, Fix, Severity, suggestion_fix
 from rolint.document import Document
 
 

@@ -139,9 +139,9 @@ def load_rules(dirs: list[Path]) -> list[Rule]:
         for path in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
             for rule in load_pack(path):
                 if rule.id in seen:
+                    other = seen[rule.id].location
                     raise RuleError(
-                        str(path), rule.location.line,
-                        f"duplicate rule id {rule.id} (also {seen[rule.id].location.path}:{seen[rule.id].location.line})",
+                        str(path), rule.location.line, f"duplicate rule id {rule.id} (also {other.path}:{other.line})"
                     )
                 seen[rule.id] = rule
                 rules.append(rule)

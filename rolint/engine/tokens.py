@@ -1,8 +1,12 @@
-"""Tokens for sequence rules: words, numbers and single punctuation marks of the prose."""
+"""Tokens for sequence rules: words, numbers and single punctuation marks of the prose.
+
+Built once per document (cached in ``doc.cache``) with an index from lowercase text to token
+positions, so that a rule looks only where its anchor word occurs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -12,8 +16,7 @@ TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\d+(
 BREAK_RE = regex.compile(r"\n[ \t]*\n|\ufffc")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
@@ -31,11 +34,34 @@ def tokenize(doc: Document) -> list[Token]:
         return cached  # type: ignore[return-value]
     prose = doc.prose
     out: list[Token] = []
-    prev_end = 0
+    append = out.append
+    prev_end = -1
     for m in TOKEN_RE.finditer(prose):
-        gap = prose[prev_end : m.start()]
-        joined = bool(out) and not BREAK_RE.search(gap) and MASK not in gap
-        out.append(Token(m.group(), m.start(), m.end(), m.group().lower(), joined))
+        text = m.group()
+        start = m.start()
+        lower = text.lower()
+        if lower == text:
+            lower = text  # share the string
+        if prev_end < 0:
+            joined = False
+        elif start - prev_end <= 1:
+            joined = prose[prev_end:start] != MASK  # the common case: one space or nothing
+        else:
+            gap = prose[prev_end:start]
+            joined = MASK not in gap and not BREAK_RE.search(gap)
+        append(Token(text, start, m.end(), lower, joined))
         prev_end = m.end()
     doc.cache["tokens"] = out
     return out
+
+
+def token_index(doc: Document) -> dict[str, list[int]]:
+    """Lowercase token text → positions in ``tokenize(doc)``."""
+    cached = doc.cache.get("token_index")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    index: dict[str, list[int]] = {}
+    for i, t in enumerate(tokenize(doc)):
+        index.setdefault(t.lower, []).append(i)
+    doc.cache["token_index"] = index
+    return index

@@ -2,9 +2,9 @@
 
 * A match that touches text rolint does not check (code, URLs, e-mails: masked in ``doc.prose``)
   is dropped: LanguageTool saw a gap there, not the real text.
-* Dictionary spelling matches (MORFOLOGIK_RULE_RO_RO) are rolint's speller's call: its precision layer (names, articled names,
-  acronyms, foreign runs, user words) decides, so a LanguageTool spelling match is kept only where
-  rolint's own spelling checks report the same word (and then the merge keeps one finding).
+* Dictionary spelling matches (MORFOLOGIK_RULE_RO_RO) are rolint's speller's call: its precision
+  layer (names, articled names, acronyms, foreign runs, user words) decides, so such a match is kept
+  only where rolint's own spelling checks report the same word (and the merge keeps one finding).
 * Quotation marks belong to rolint's quotes rules (Romanian „…” pairing); LanguageTool's bracket
   pairing, which takes ” for a closing mark, is dropped on quote characters, and so is its
   spacing rule around quote marks.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import ClassVar
 
 import regex
@@ -28,22 +29,35 @@ class CharMapRule(Rule):
         scope = self.param("scope", "word")
         if scope not in ("word", "char"):
             raise self.error("scope must be 'word' or 'char'")
-        self.regex = regex.compile(
-            rf"[\p{{L}}\p{{M}}]*[{chars}][\p{{L}}\p{{M}}{chars}]*" if scope == "word" else f"[{chars}]"
-        )
+        self.regex = regex.compile(f"[{chars}]+")
+        self.word_scope = scope == "word"
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out = []
-        for m in self.regex.finditer(doc.prose):  # prose only: code samples may hold ş on purpose
-            word = m.group()
+        prose = doc.prose
+        for m in self.spans(prose):  # prose only: code samples may hold ş on purpose
+            word = prose[m[0] : m[1]]
             fixed = word.translate(self.table)
             edits = tuple(
-                Edit(m.start() + i, m.start() + i + 1, c2) for i, (c1, c2) in enumerate(zip(word, fixed, strict=True))
+                Edit(m[0] + i, m[0] + i + 1, c2) for i, (c1, c2) in enumerate(zip(word, fixed, strict=True))
                 if c1 != c2
-            ) if len(fixed) == len(word) else (Edit(m.start(), m.end(), fixed),)
-            out.append(
-                self.diagnostic(m.start(), m.end(), [fixed], fix=Fix(edits, self.applicability), match=word)
-            )
+            ) if len(fixed) == len(word) else (Edit(m[0], m[1], fixed),)
+            out.append(self.diagnostic(m[0], m[1], [fixed], fix=Fix(edits, self.applicability), match=word))
+        return out
+
+    def spans(self, prose: str) -> list[tuple[int, int]]:
+        """Runs of mapped characters, widened to their whole word in word scope (several runs, one word)."""
+        out: list[tuple[int, int]] = []
+        for m in self.regex.finditer(prose):
+            s, e = m.span()
+            if self.word_scope:
+                while s > 0 and (prose[s - 1].isalpha() or unicodedata.category(prose[s - 1]).startswith("M")):
+                    s -= 1
+                while e < len(prose) and (prose[e].isalpha() or unicodedata.category(prose[e]).startswith("M")):
+                    e += 1
+            if out and s < out[-1][1]:
+                continue  # same word as the previous run
+            out.append((s, e))
         return out
 
 

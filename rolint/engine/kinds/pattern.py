@@ -11,6 +11,7 @@ from rolint.document import MASK, Document
 from rolint.engine.base import Rule
 
 MATCH_TIMEOUT = 1.0  # seconds per document and rule
+ANTIPATTERN_WINDOW = 200  # antipatterns are searched this far around a match (matches are rare)
 
 
 class RuleTimeout(Exception):
@@ -41,21 +42,27 @@ class PatternRule(Rule):
             raise self.error("replacement must be a string or a list of strings")
         self.replacement: list[str] = [] if repl is None else [repl] if isinstance(repl, str) else list(repl)
 
+    def blocked(self, prose: str, s: int, e: int) -> bool:
+        """True when an antipattern match near the match overlaps it."""
+        lo, hi = max(0, s - ANTIPATTERN_WINDOW), min(len(prose), e + ANTIPATTERN_WINDOW)
+        end = max(e, s + 1)
+        return any(
+            a.start() < end and a.end() > s
+            for ap in self.antipatterns
+            for a in ap.finditer(prose, lo, hi, timeout=MATCH_TIMEOUT)
+        )
+
     def find(self, doc: Document) -> list[Diagnostic]:
         prose = doc.prose
         out = []
         try:
-            blocked = [
-                (m.start(), m.end())
-                for ap in self.antipatterns
-                for m in ap.finditer(prose, timeout=MATCH_TIMEOUT)
-            ]
             for m in self.regex.finditer(prose, timeout=MATCH_TIMEOUT):
                 s, e = m.span()
-                if MASK in m.group() or any(a < max(e, s + 1) and b > s for a, b in blocked):
+                if MASK in m.group() or self.blocked(prose, s, e):
                     continue
                 reps = [m.expand(r) for r in self.replacement]
                 out.append(self.diagnostic(s, e, reps, match=m.group()))
         except TimeoutError as exc:
-            raise RuleTimeout(f"rule {self.id}: pattern ran past {MATCH_TIMEOUT}s on {doc.path}; rule disabled") from exc
+            msg = f"rule {self.id}: pattern ran past {MATCH_TIMEOUT}s on {doc.path}; rule disabled"
+            raise RuleTimeout(msg) from exc
         return out

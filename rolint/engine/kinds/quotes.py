@@ -32,12 +32,14 @@ class Mark:
     role: str  # "open" | "close" | "?"
 
 
+QUOTE_RE = regex.compile(f"[{QUOTE_CHARS}]")
+
+
 def classify(prose: str, start: int, end: int) -> list[Mark]:
     marks = []
-    for i in range(start, end):
+    for m in QUOTE_RE.finditer(prose, start, end):
+        i = m.start()
         c = prose[i]
-        if c not in QUOTE_CHARS:
-            continue
         before = prose[i - 1] if i > start else " "
         after = prose[i + 1] if i + 1 < end else " "
         can_open = before in OPEN_BEFORE and after not in NOT_AFTER_OPEN
@@ -78,8 +80,11 @@ class QuotesRule(Rule):
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out: list[Diagnostic] = []
+        if not QUOTE_RE.search(doc.prose):
+            return out
         for para in (LINE_RE if doc.format == "text" else PARAGRAPH_RE).finditer(doc.prose):
-            out.extend(self._paragraph(doc, para.start(), para.end()))
+            if QUOTE_RE.search(doc.prose, para.start(), para.end()):
+                out.extend(self._paragraph(doc, para.start(), para.end()))
         return out
 
     def _right_role(self, char: str, is_open: bool) -> bool:

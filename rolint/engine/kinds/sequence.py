@@ -17,9 +17,8 @@ import regex
 from rolint.diagnostics import Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
-from rolint.engine.tokens import Token, tokenize
+from rolint.engine.tokens import Token, token_index, tokenize
 
-Matcher = Callable[[Token], bool]
 FOLD = str.maketrans("ăâîșțşţĂÂÎȘȚŞŢ", "aaisttsAAISTST")
 
 
@@ -28,31 +27,44 @@ def fold(word: str) -> str:
     return word.translate(FOLD)
 
 
-def compile_spec(spec: Any, rule: Rule) -> Matcher:
+class Spec:
+    """One token spec; ``words`` is the set it accepts when it is a plain word list (for indexing)."""
+
+    __slots__ = ("test", "words")
+
+    def __init__(self, test: Callable[[Token], bool], words: frozenset[str] | None = None) -> None:
+        self.test = test
+        self.words = words
+
+    def __call__(self, t: Token) -> bool:
+        return self.test(t)
+
+
+def compile_spec(spec: Any, rule: Rule) -> Spec:
     if not isinstance(spec, str) or not spec:
         raise rule.error(f"token spec {spec!r} must be a non-empty string")
     if spec == "*":
-        return lambda t: True
+        return Spec(lambda t: True)
     if spec.startswith("~"):
         try:
             rx = regex.compile(spec[1:], regex.V1)
         except regex.error as exc:
             raise rule.error(f"bad token regex {spec!r}: {exc}") from None
-        return lambda t: rx.fullmatch(t.text) is not None
+        return Spec(lambda t: rx.fullmatch(t.text) is not None)
     negate = spec.startswith("!")
     words = frozenset(w.strip().lower() for w in spec.lstrip("!").split("|"))
     if negate:
-        return lambda t: t.lower not in words
-    return lambda t: t.lower in words
+        return Spec(lambda t: t.lower not in words)
+    return Spec(lambda t: t.lower in words, words)
 
 
-def compile_pattern(specs: Any, rule: Rule, what: str) -> list[Matcher]:
+def compile_pattern(specs: Any, rule: Rule, what: str) -> list[Spec]:
     if not isinstance(specs, list) or not specs:
         raise rule.error(f"{what} must be a non-empty list of token specs")
     return [compile_spec(s, rule) for s in specs]
 
 
-def matches_at(tokens: Sequence[Token], i: int, pattern: list[Matcher]) -> bool:
+def matches_at(tokens: Sequence[Token], i: int, pattern: list[Spec]) -> bool:
     if i < 0 or i + len(pattern) > len(tokens):
         return False
     for k, m in enumerate(pattern):
@@ -96,15 +108,23 @@ class SequenceRule(Rule):
                     return True
         return False
 
+    def candidates(self, doc: Document) -> list[int]:
+        """Start positions worth trying: where the pattern's first plain word occurs (an index look-up)."""
+        anchor = next((k for k, spec in enumerate(self.pattern) if spec.words is not None), None)
+        if anchor is None:
+            return list(range(len(tokenize(doc))))
+        index = token_index(doc)
+        starts = sorted(i - anchor for w in self.pattern[anchor].words or () for i in index.get(w, ()))
+        return [i for i in starts if i >= 0]
+
     def matches(self, doc: Document) -> list[tuple[Sequence[Token], int]]:
         tokens = tokenize(doc)
-        first = self.pattern[0]
         n = len(self.pattern)
-        out = []
-        for i, t in enumerate(tokens):
-            if first(t) and matches_at(tokens, i, self.pattern) and not self.blocked(tokens, i, i + n):
-                out.append((tokens, i))
-        return out
+        return [
+            (tokens, i)
+            for i in self.candidates(doc)
+            if matches_at(tokens, i, self.pattern) and not self.blocked(tokens, i, i + n)
+        ]
 
     def expand(self, template: str, toks: Sequence[Token]) -> str:
         return regex.sub(r"\\(\d)", lambda m: toks[int(m.group(1)) - 1].text, template)

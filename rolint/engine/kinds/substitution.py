@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-import regex
-
 from rolint.diagnostics import Diagnostic
-from rolint.document import MASK, Document
+from rolint.document import Document
 from rolint.engine.base import Rule, match_case
-
-BOUNDARY_L = r"(?<![\p{L}\p{M}\p{N}'’-])"
-BOUNDARY_R = r"(?![\p{L}\p{M}\p{N}'’-])"
+from rolint.engine.tokens import tokenize
 
 
 class SubstitutionRule(Rule):
@@ -36,24 +32,37 @@ class SubstitutionRule(Rule):
         if names not in ("check", "skip"):
             raise self.error("names must be 'check' or 'skip'")
         self.skip_names = names == "skip"
-        alternatives = "|".join(
-            regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.swap, key=len, reverse=True)
-        )
-        flags = regex.IGNORECASE if self.ignore_case else 0
-        self.regex = regex.compile(f"{BOUNDARY_L}(?:{alternatives}){BOUNDARY_R}", flags | regex.V1)
+        # first word → [(words, key)], longest first: a look-up per token instead of one huge regex
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for key in sorted(swap, key=lambda k: -len(k.split())):
+            words = tuple(key.split() if not self.ignore_case else key.lower().split())
+            self.by_first.setdefault(words[0], []).append((words, key.lower()))
 
     def find(self, doc: Document) -> list[Diagnostic]:
+        tokens = tokenize(doc)
         out = []
-        for m in self.regex.finditer(doc.prose):
-            found = m.group()
-            if MASK in found:
+        i, n = 0, len(tokens)
+        while i < n:
+            t = tokens[i]
+            entries = self.by_first.get(t.lower if self.ignore_case else t.text)
+            matched = None
+            for words, key in entries or ():
+                k = len(words)
+                if i + k <= n and all(
+                    tokens[i + j].joined and (tokens[i + j].lower if self.ignore_case else tokens[i + j].text) == w
+                    for j, w in enumerate(words[1:], 1)
+                ):
+                    matched = (k, key)
+                    break
+            if matched is None:
+                i += 1
                 continue
-            key = regex.sub(r"\s+", " ", found.lower())
-            options = self.swap.get(key)
-            if options is None:
-                continue
-            if self.skip_names and found[:1].isupper() and not found.isupper() and not doc.sentence_start(m.start()):
+            k, key = matched
+            start, end = t.start, tokens[i + k - 1].end
+            i += k
+            found = doc.text[start:end]
+            if self.skip_names and found[:1].isupper() and not found.isupper() and not doc.sentence_start(start):
                 continue  # a capitalised word in mid-sentence: a name (Comfort Systems)
-            reps = [match_case(found, o) for o in options]
-            out.append(self.diagnostic(m.start(), m.end(), reps, match=found))
+            reps = [match_case(found, o) for o in self.swap[key]]
+            out.append(self.diagnostic(start, end, reps, match=found))
         return out

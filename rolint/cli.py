@@ -153,6 +153,9 @@ class Session:
                 languagetool_required=self.lt_mode == "required",
                 warnings=self.warnings,
             )
+            for entry in self._linters[key].unknown_selectors():
+                where = f" ({cfg.path})" if cfg.path else ""
+                self.warnings.append(f"unknown rule id or prefix {entry!r} in select/ignore{where}")
         return self._linters[key]
 
     def languagetool_check(self, cfg: Config):  # type: ignore[no-untyped-def]

@@ -5,12 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rolint.checks import Check, CheckContext
-from rolint.config import Config
+from rolint.config import DEFAULT_IGNORE, Config, matches
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
 from rolint.engine import RulesCheck, builtin_rules_dir, load_rules
 from rolint.merge import merge
 from rolint.suppress import apply_suppressions
+
+
+# namespaces of rule ids given by checks rather than by rule packs (not enumerable up front)
+CHECK_NAMESPACES = ("spelling", "context", "diacritics", "missing-word", "artifact", "lt")
 
 
 def word_checks() -> list[Check]:
@@ -34,12 +38,27 @@ class Linter:
 
     def __post_init__(self) -> None:
         rules = load_rules([builtin_rules_dir(), *self.config.rule_dirs])
+        self.rules_all = rules
         self.rules = [r for r in rules if r.enabled_by_default or self._explicit(r.id)]
         self.checks: list[Check] = [RulesCheck(self.rules)]
         if self.spelling:
             self.checks.extend(word_checks())
         if self.languagetool is not None:
             self.checks.append(self.languagetool)
+
+    def unknown_selectors(self) -> list[str]:
+        """select/ignore entries that name no rule: a typo there silently checks nothing."""
+        ids = [r.id for r in self.rules_all]
+        out = []
+        for entry in [*self.config.select, *self.config.ignore]:
+            if entry in ("ALL", "all", "*") or entry in DEFAULT_IGNORE:
+                continue
+            if entry.split(".", 1)[0] in CHECK_NAMESPACES:
+                continue  # the speller's and LanguageTool's ids are open-ended
+            if any(matches(i, entry) for i in ids):
+                continue
+            out.append(entry)
+        return out
 
     def _explicit(self, rule_id: str) -> bool:
         return rule_id in self.config.select  # an off-by-default rule runs only when named exactly

@@ -121,13 +121,19 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
                 console.print(dl, soft_wrap=True)
     total = sum(by_cat.values())
     fixed = sum(r.fixed for r in results)
-    if total == 0:
-        msg = f"No problems found in {len(results)} file(s)."
-        if fixed:
-            msg = f"Fixed {fixed} problem(s); no problems remain in {len(results)} file(s)."
-        console.print(Text(msg, style="green"))
+    refused = sum(1 for r in results if r.doc is None)
+    checked = len(results) - refused
+    not_checked = f"; {refused} file(s) could not be checked (errors on stderr)" if refused else ""
+    if total == 0 and checked == 0:
+        console.print(Text(f"{refused} file(s) could not be checked (errors on stderr).", style="bold red"))
         return
-    summary = Text(f"\nFound {total} problem(s) in {files_with} of {len(results)} file(s)", style="bold")
+    if total == 0:
+        msg = f"No problems found in {checked} file(s){not_checked}."
+        if fixed:
+            msg = f"Fixed {fixed} problem(s); no problems remain in {checked} file(s){not_checked}."
+        console.print(Text(msg, style="yellow" if refused else "green"))
+        return
+    summary = Text(f"\nFound {total} problem(s) in {files_with} of {checked} file(s){not_checked}", style="bold")
     if fixed:
         summary.append(f" after fixing {fixed}", style="bold green")
     summary.append(": " + ", ".join(f"{n} {s}" for s, n in by_sev.most_common()))

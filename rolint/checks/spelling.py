@@ -252,6 +252,19 @@ def _bisect(words: list[Word], start: int) -> int:
     return lo
 
 
+def line_neighbours(doc: Document, w: Word, reach: int) -> list[Word]:
+    """The words within ``reach`` words of ``w`` on its line (``w`` itself left out)."""
+    words = doc.words()
+    i = _index_of(words, w.start)
+    p = doc.prose
+    out = []
+    for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
+        nb = words[j]
+        if j != i and "\n" not in p[min(nb.end, w.end) : max(nb.start, w.start)]:
+            out.append(nb)
+    return out
+
+
 _RO_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâîșț-")
 
 
@@ -560,15 +573,7 @@ class SpellingCheck:
     @staticmethod
     def _foreign_run(doc: Document, w: Word, sp: Speller, reach: int = 2) -> bool:
         """A lowercase word or a frequent English word unknown to Romanian within ``reach`` words."""
-        words = doc.words()
-        i = _index_of(words, w.start)
-        p = doc.prose
-        for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
-            if j == i:
-                continue
-            nb = words[j]
-            if "\n" in p[min(nb.end, w.end) : max(nb.start, w.start)]:
-                continue
+        for nb in line_neighbours(doc, w, reach):
             t = normalize(nb.text)
             lt = t.lower()
             if len(t) < 2 or sp.known(t) or sp.known(lt):
@@ -650,16 +655,7 @@ class SpellingCheck:
     @staticmethod
     def _foreign_context(doc: Document, w: Word, sp: Speller, reach: int = 2) -> bool:
         """A word within ``reach`` words on the same line is unknown to Romanian (au bout de, Heroic in)."""
-        words = doc.words()
-        i = _index_of(words, w.start)
-        p = doc.prose
-        for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
-            if j == i:
-                continue
-            nb = words[j]
-            between = p[min(nb.end, w.end) : max(nb.start, w.start)]
-            if "\n" in between:
-                continue
+        for nb in line_neighbours(doc, w, reach):
             t = normalize(nb.text)
             if len(t) > 1 and not (sp.known(t) or sp.known(t.lower())):
                 return True

@@ -12,7 +12,6 @@ from rolint.engine import RulesCheck, builtin_rules_dir, load_rules
 from rolint.merge import merge
 from rolint.suppress import apply_suppressions
 
-
 # namespaces of rule ids given by checks rather than by rule packs (not enumerable up front)
 CHECK_NAMESPACES = ("spelling", "context", "diacritics", "missing-word", "artifact", "lt")
 

@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--interactive", "-i", action="store_true",
                    help="review fixable findings one by one: accept, skip, other suggestion, quit")
     c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (exit 1)")
+    c.add_argument("--jobs", "-j", type=int, default=None,
+                   help="processes for many files (default: all cores from 8 files on; 1: no pool)")
 
     r = sub.add_parser("rules", help="list the rules, or show one with its examples")
     r.add_argument("rule", nargs="?")
@@ -194,7 +196,20 @@ def cmd_check(args: argparse.Namespace) -> int:
     input_error = False
     quit_review = False
     out_console = make_console(args.color)
-    for path in paths:
+    jobs = args.jobs if args.jobs is not None else (0 if len(paths) >= PARALLEL_FROM else 1)
+    if not fixing and jobs != 1 and len(paths) > 1 and "-" not in paths:
+        from rolint.parallel import lint_files
+
+        with status(out_console if args.format == "text" else make_console(args.color, sys.stderr),
+                    f"checking {len(paths)} files"):
+            results = lint_files(paths, worker_options(args), jobs, session.warnings)
+        for r in results:
+            input_error = input_error or r.error is not None
+            cfg = session.config_for(Path(r.path).absolute())
+            if any(d.severity >= cfg.fail_on for d in r.diagnostics):
+                exit_code = EXIT_FINDINGS
+        paths = []
+    for path in progress(paths, make_console(args.color, sys.stderr)):
         display = args.stdin_filename or "-" if path == "-" else path
         cfg = session.config_for(Path(path if path != "-" else (args.stdin_filename or ".")).absolute())
         try:
@@ -293,6 +308,44 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def _per_rule(counts: Counter[str]) -> str:
     return ", ".join(f"{rule} ×{n}" for rule, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+PARALLEL_FROM = 8  # files: from this many on, a process pool pays for its start-up
+PROGRESS_FROM = 20  # files: from this many on, a progress bar on a terminal
+
+
+def worker_options(args: argparse.Namespace) -> list[str]:
+    """The ``rolint check`` options of this run, for the worker processes (no paths, no fixing)."""
+    out: list[str] = []
+    for flag, value in (("--select", args.select), ("--ignore", args.ignore), ("--exclude", args.exclude)):
+        if value:
+            out += [flag, ",".join(value)]
+    for flag, value in (("--config", args.config), ("--languagetool", args.languagetool),
+                        ("--encoding", args.encoding), ("--fail-on", args.fail_on)):
+        if value is not None:
+            out += [flag, str(value)]
+    return out
+
+
+def progress(paths: list[str], console: Console):  # type: ignore[no-untyped-def]
+    """Iterate over ``paths``, with a transient progress bar on a terminal for long runs."""
+    if len(paths) < PROGRESS_FROM or not console.is_terminal:
+        yield from paths
+        return
+    from rich.progress import Progress
+
+    with Progress(console=console, transient=True) as bar:
+        task = bar.add_task("checking", total=len(paths))
+        for p in paths:
+            yield p
+            bar.advance(task)
+
+
+def status(console: Console, message: str):  # type: ignore[no-untyped-def]
+    """A spinner on a terminal, nothing otherwise."""
+    import contextlib
+
+    return console.status(message) if console.is_terminal else contextlib.nullcontext()
 
 
 def _format_of(path: str) -> str | None:

@@ -121,3 +121,15 @@ def test_other_formats_run(tmp_path: Path, capsys, fmt: str) -> None:
     bad.write_text(DRAFT, encoding="utf-8")
     code, out, _ = run(["check", "--no-languagetool", "--format", fmt, str(bad)], capsys)
     assert code == 1 and "diacritics.cedilla" in out
+
+
+def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path, capsys) -> None:
+    for i in range(10):
+        (tmp_path / f"d{i:02d}.md").write_text(DRAFT if i % 2 else CLEAN, encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01")
+    one = run(["check", "--no-languagetool", "--format", "json", "-j", "1", str(tmp_path)], capsys)
+    two = run(["check", "--no-languagetool", "--format", "json", "-j", "2", str(tmp_path)], capsys)
+    assert one[0] == two[0] == 2  # the binary file is refused in both
+    assert json.loads(one[1]) == json.loads(two[1])
+    paths = [Path(f["path"]).name for f in json.loads(two[1])["files"]]
+    assert paths == sorted(paths)

@@ -25,6 +25,9 @@ KNOWN_KEYS = {
 }
 
 
+_SELECTED: dict[tuple[str, tuple[str, ...], tuple[str, ...]], bool] = {}
+
+
 class ConfigError(Exception):
     """A configuration that cannot be used (exit 2)."""
 
@@ -44,11 +47,20 @@ class Config:
 
     def selected(self, rule_id: str) -> bool:
         """Ruff-style: the most specific matching prefix among select and ignore wins."""
+        key = (rule_id, tuple(self.select), tuple(self.ignore))
+        cached = _SELECTED.get(key)
+        if cached is None:
+            cached = _SELECTED[key] = self._selected(rule_id)
+        return cached
+
+    def _selected(self, rule_id: str) -> bool:
         best_sel = max((len(p) for p in self.select if matches(rule_id, p)), default=-1)
         best_ign = max((len(p) for p in self.ignore if matches(rule_id, p)), default=-1)
         return best_sel >= 0 and best_sel > best_ign
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
+        if not self.severity:
+            return default
         best = max((p for p in self.severity if matches(rule_id, p)), key=len, default=None)
         return self.severity[best] if best is not None else default
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import PurePath
 
 import regex
@@ -27,15 +28,24 @@ URL_RE = regex.compile(
 )
 EMAIL_RE = regex.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*")
+TOKEN_RE = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*|\d+(?:[.,]\d+)*|[^\s\ufffc]")
+BREAK_RE = regex.compile(r"\n[ \t]*\n|\ufffc")
 LINE_BREAK_RE = regex.compile(r"\r\n|\r|\n")
 TRAILING_PUNCT = ".,;:!?)]}'’\"”»"
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
+    """A token of the prose: a word, a number or one punctuation mark (``Document.tokens``)."""
+
     text: str
     start: int
     end: int
+    lower: str = ""
+    joined: bool = False  # only spaces (no paragraph break, no skipped text) since the previous token
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
 
 
 @dataclass(slots=True)
@@ -83,9 +93,16 @@ class Document:
         return start, end
 
     # -- words -------------------------------------------------------------------
+    def tokens(self) -> list[Word]:
+        """Words, numbers and punctuation marks of the prose, built once."""
+        cached = self.cache.get("tokens")
+        if cached is None:
+            cached = self.cache["tokens"] = tokenize(self.prose)
+        return cached  # type: ignore[return-value]
+
     def words(self) -> list[Word]:
         if self._words is None:
-            self._words = [Word(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.prose)]
+            self._words = [t for t in self.tokens() if t.text[0].isalpha()]
         return self._words
 
     def is_prose(self, start: int, end: int) -> bool:
@@ -98,6 +115,28 @@ class Document:
         while i >= 0 and p[i] in " \t\u00a0„“\"'«(–—-*#>_[" + MASK:
             i -= 1
         return i < 0 or p[i] in ".!?…:\n\r"
+
+
+def tokenize(prose: str) -> list[Word]:
+    out: list[Word] = []
+    append = out.append
+    prev_end = -1
+    for m in TOKEN_RE.finditer(prose):
+        text = m.group()
+        start = m.start()
+        lower = text.lower()
+        if lower == text:
+            lower = text  # share the string
+        if prev_end < 0:
+            joined = False
+        elif start - prev_end <= 1:
+            joined = prose[prev_end:start] != MASK  # the common case: one space or nothing
+        else:
+            gap = prose[prev_end:start]
+            joined = MASK not in gap and not BREAK_RE.search(gap)
+        append(Word(text, start, m.end(), lower, joined))
+        prev_end = m.end()
+    return out
 
 
 def format_for(path: str) -> str:

@@ -115,9 +115,10 @@ def _nominal_readings(word: str, sp: Speller, number: str) -> bool:
     return hit
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_definite_plural_noun(word: str, sp: Speller) -> bool:
-    if word in DETERMINERS:
-        return False
+    if not word.endswith("le") or word in DETERMINERS:
+        return False  # feminine and neuter definite plurals end in -le (testele, planurile)
     if word.endswith("urile") and sp.zipf(word) < FUNCTION_WORD_ZIPF:
         # -urile is a neuter noun ending only (planurile, drumurile): no adjective takes it
         rs = readings(word, sp)
@@ -125,6 +126,7 @@ def is_definite_plural_noun(word: str, sp: Speller) -> bool:
     return _nominal_readings(word, sp, ".pl.art")
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_masculine_plural_noun(word: str, sp: Speller) -> bool:
     """A masculine plural that cannot agree with a feminine/neuter plural noun (candidați, experți).
 
@@ -155,6 +157,7 @@ def is_masculine_plural_noun(word: str, sp: Speller) -> bool:
     return noun_like
 
 
+@functools.lru_cache(maxsize=50_000)
 def is_indefinite_plural_noun(word: str, sp: Speller) -> bool:
     if word.endswith(("ei", "ii")):
         return False  # also the genitive singular (poliției, funcții): „dosarele poliției”
@@ -173,8 +176,8 @@ class MissingDeCheck:
         words = doc.words()
         out = []
         for a, b in zip(words, words[1:], strict=False):
-            if doc.prose[a.end : b.start] != " ":
-                continue
+            if not a.text.endswith("le") or doc.prose[a.end : b.start] != " ":
+                continue  # the first noun is a definite plural: -le (testele, planurile)
             ta, tb = normalize(a.text), normalize(b.text)
             if not (ta.islower() and tb.islower()) or "-" in ta or "-" in tb:
                 continue

@@ -114,15 +114,15 @@ def doc_info(doc: Document) -> DocInfo:
     caps: Counter = Counter()
     lows: Counter = Counter()
     forms = set()
-    for w in doc.words():
-        n = normalize(w.text)
+    for text, k in Counter(w.text for w in doc.words()).items():  # each distinct form once
+        n = normalize(text)
         forms.add(n)
-        lows[n.lower()] += 1
+        lows[n.lower()] += k
         for part in n.split("-"):
             if part:
                 forms.add(part)
                 if is_capitalised(part):
-                    caps[part] += 1
+                    caps[part] += k
     info = DocInfo(caps, forms, lows)
     if cache is not None:
         cache["spelling.info"] = info
@@ -417,13 +417,15 @@ class SpellingCheck:
         skip_spans = near_name_spans(doc, sp)
         out: list[Diagnostic] = []
         for w in doc.words():
+            if sp.known(w.text):  # most words: one cached look-up
+                continue
             if (w.start, w.end) in skip_spans:
                 continue
             if neighbour_blocks(doc, w.start, w.end):
                 continue
             if "'" in w.text or "’" in w.text:
                 continue
-            if sp.known(w.text) or accepted(w.text, ctx):
+            if accepted(w.text, ctx):
                 continue
             # check hyphenated words part by part (nord-coreean is known whole; dă-mi by parts)
             if "-" in w.text:
@@ -537,12 +539,9 @@ class SpellingCheck:
         p = doc.prose
         if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":
             return False
-        close = [s for s in sp.suggest(low) if s.cost <= ONE_EDIT_MAX]
-        if not close:
-            return False
-        best = max(close, key=lambda s: s.zipf)
         own = max(sp.zipf(low), sp.zipf_en(low))
-        if best.zipf - own < CHANNEL_MARGIN:
+        best = sp.frequent_neighbour(low, own + CHANNEL_MARGIN)
+        if best is None:
             return False
         if any(best.word.startswith(stem) for stem in derivative_stems(low, sp)):
             return False

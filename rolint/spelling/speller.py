@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -197,27 +198,50 @@ class Speller:
             return tuple(self._h.suggest(normalize(word)))
 
     # -- suggestions -----------------------------------------------------------
-    def edits1(self, w: str) -> dict[str, float]:
-        """Known forms one Damerau edit from lowercase ``w``, with their cost."""
+    def edits1(self, w: str, keep: Callable[[str], bool] | None = None) -> dict[str, float]:
+        """Known forms one Damerau edit from lowercase ``w``, with their cost (only those ``keep``
+        accepts, when given: a cheap test that spares Hunspell most candidates)."""
         out: dict[str, float] = {}
         n = len(w)
+        tri = letter_trigrams()
 
-        def add(c: str, cost: float) -> None:
-            if c and c != w and (c not in out or out[c] > cost) and self.spell(c):
+        def add(c: str, cost: float, i: int) -> None:
+            if not c or c == w or (c in out and out[c] <= cost):
+                return
+            # a letter trigram around the edit that no Romanian word has: not a word (saves Hunspell)
+            x = f"^{c}$"
+            for j in range(max(0, i - 1), min(len(x) - 2, i + 3)):
+                if x[j : j + 3] not in tri:
+                    return
+            if (keep is None or keep(c)) and self.spell(c):
                 out[c] = cost
 
         for i in range(n):
-            add(w[:i] + w[i + 1 :], DELETE_COST)
+            add(w[:i] + w[i + 1 :], DELETE_COST, i)
             if i + 1 < n and w[i] != w[i + 1]:
-                add(w[:i] + w[i + 1] + w[i] + w[i + 2 :], TRANSPOSE_COST)
+                add(w[:i] + w[i + 1] + w[i] + w[i + 2 :], TRANSPOSE_COST, i)
             sib = DIACRITIC_SIBLINGS.get(w[i], "")
             for ch in LOWER_ALPHABET:
                 if ch != w[i]:
-                    add(w[:i] + ch + w[i + 1 :], SIBLING_COST if ch in sib else SUBSTITUTE_COST)
+                    add(w[:i] + ch + w[i + 1 :], SIBLING_COST if ch in sib else SUBSTITUTE_COST, i)
         for i in range(n + 1):
             for ch in LOWER_ALPHABET:
-                add(w[:i] + ch + w[i:], INSERT_COST)
+                add(w[:i] + ch + w[i:], INSERT_COST, i)
         return out
+
+    def frequent_neighbour(self, low: str, min_zipf: float) -> Suggestion | None:
+        """The most frequent known form one edit from lowercase ``low`` with zipf ≥ ``min_zipf``."""
+        from rolint.spelling.diacritics import restorations
+
+        cands = {
+            f: DIACRITIC_RESTORE_COST * _diacritic_distance(low, f)
+            for f in restorations(low, self)
+            if self.zipf(f) >= min_zipf
+        }
+        for c, cost in self.edits1(low, keep=lambda c: self.zipf(c) >= min_zipf).items():
+            cands[c] = min(cost, cands.get(c, cost))
+        near = [Suggestion(c, cost, self.zipf(c)) for c, cost in cands.items() if cost <= ONE_EDIT_MAX]
+        return max(near, key=lambda s: (s.zipf, -s.cost, s.word), default=None)
 
     def _suggest(self, word: str, limit: int = 5, deep: bool = False) -> tuple[Suggestion, ...]:
         """Ranked corrections for an unknown ``word`` (best first), case as in ``word``.

@@ -11,11 +11,12 @@ DIACRITIC_SIBLINGS = {
     "a": "ăâ", "ă": "aâ", "â": "aăî", "i": "î", "î": "iâ", "s": "ș", "ș": "s", "t": "ț", "ț": "t",
 }
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
+_NORMALIZE = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț", "’": "'", "‘": "'"})
 
 
 def normalize(word: str) -> str:
     """The form looked up in the dictionary: comma-below letters, ASCII apostrophe."""
-    return word.translate(CEDILLA_TO_COMMA).translate(APOSTROPHES)
+    return word.translate(_NORMALIZE)
 
 
 def fold(word: str) -> str:

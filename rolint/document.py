@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import PurePath
+from typing import NamedTuple
 
 import regex
 

@@ -567,7 +567,8 @@ class SpellingCheck:
             return True
         if is_capitalised(before) and is_capitalised(after):
             return True
-        return is_capitalised(after) and not sp.known(after) and max(sp.zipf(w.text.lower()), sp.zipf_en(w.text.lower())) >= 3.0
+        low = w.text.lower()
+        return is_capitalised(after) and not sp.known(after) and max(sp.zipf(low), sp.zipf_en(low)) >= 3.0
 
     @staticmethod
     def _foreign_run(doc: Document, w: Word, sp: Speller, reach: int = 2) -> bool:

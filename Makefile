@@ -22,6 +22,7 @@ example: install
 	@$(BIN)/rolint check examples/stire.md; status=$$?; [ $$status -le 1 ] || exit $$status
 
 test: languagetool
+	$(BIN)/ruff check rolint tests bench
 	ROLINT_REQUIRE_LT=1 $(BIN)/python -m pytest -q
 
 clean:

@@ -199,7 +199,8 @@ def typos(n: int, seed: int, show: bool) -> dict:
         if sel:
             print(f"    margin >= {lo:3.1f}: {len(sel):5d} cases, right {100 * sum(sel) / len(sel):.2f}%")
     if show:
-        misses.sort(key=lambda m: (m[3] != "missed", not str(m[3]).startswith("SAFE")))  # missed typos first, then wrong suggestions
+        # missed typos first, then wrong suggestions
+        misses.sort(key=lambda m: (m[3] != "missed", not str(m[3]).startswith("SAFE")))
         for w, t, k, r in misses[:80]:
             print(f"    {k:10s} {w!r:18s} -> {t!r:18s} got {r}")
     return {"cases": cases, "detected": detected, "right": right}

@@ -39,7 +39,8 @@ def examples(limit: int | None) -> None:
     docs = [Document.from_text(r["incorrect"]) for r in rows]
     raw = LanguageToolCheck().run_many(docs, CheckContext())
     linter = Linter(Config(), languagetool=LanguageToolCheck())
-    raw_hit = ours_hit = both_default_on = default_on = 0
+    everything = Linter(Config(ignore=[]), languagetool=LanguageToolCheck())  # no LT rule off by default
+    raw_hit = ours_hit = all_hit = both_default_on = default_on = 0
     lost: Counter[str] = Counter()
     for row, doc, raw_diags in zip(rows, docs, raw, strict=True):
         s, e = int(row["marker_start"]), int(row["marker_end"])
@@ -47,6 +48,7 @@ def examples(limit: int | None) -> None:
         o = any(overlaps(d, s, e) for d in linter.lint(doc))
         raw_hit += r
         ours_hit += o
+        all_hit += any(overlaps(d, s, e) for d in everything.lint(doc))
         if row.get("default_off", "").strip() != "1":
             default_on += 1
             both_default_on += o
@@ -57,6 +59,7 @@ def examples(limit: int | None) -> None:
     print(f"  raw LanguageTool at the marked span: {raw_hit}/{n} = {100 * raw_hit / n:.1f}%")
     print(f"  rolint (default config) at the span: {ours_hit}/{n} = {100 * ours_hit / n:.1f}%")
     print(f"  rolint on examples of rules on by default in LT: {both_default_on}/{default_on}")
+    print(f"  rolint with no LT rule off by default (ignore = []): {all_hit}/{n} = {100 * all_hit / n:.1f}%")
     if lost:
         print("  found by raw LT, not by rolint (rule: count):", dict(lost.most_common()))
 

@@ -25,7 +25,7 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
 fi
 
-java -version 2>&1 | head -n1
-mvn -v 2>&1 | head -n1
+java -version 2>&1 | head -n1 || true  # head may close the pipe early (SIGPIPE under pipefail)
+mvn -v 2>&1 | head -n1 || true
 mkdir -p "${HOME}/.m2"
 "${PYTHON}" -m rolint.languagetool.provision

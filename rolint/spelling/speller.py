@@ -156,6 +156,7 @@ class Speller:
         self.known_cached = functools.lru_cache(maxsize=200_000)(self._known_uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(self._analyze)
         self.suggest = functools.lru_cache(maxsize=20_000)(self._suggest)
+        self.frequent_neighbour = functools.lru_cache(maxsize=20_000)(self._frequent_neighbour)
         self.zipf = functools.lru_cache(maxsize=200_000)(_zipf)
         self.zipf_en = functools.lru_cache(maxsize=50_000)(_zipf_en)
 
@@ -229,7 +230,7 @@ class Speller:
                 add(w[:i] + ch + w[i:], INSERT_COST, i)
         return out
 
-    def frequent_neighbour(self, low: str, min_zipf: float) -> Suggestion | None:
+    def _frequent_neighbour(self, low: str, min_zipf: float) -> Suggestion | None:
         """The most frequent known form one edit from lowercase ``low`` with zipf ≥ ``min_zipf``."""
         from rolint.spelling.diacritics import restorations
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 
-from rolint.checks import CheckContext
+from rolint.checks import CheckContext, pair_finding, spaced_pairs
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document
 from rolint.spelling.speller import Speller, damerau, get_speller
@@ -196,24 +196,16 @@ class DiacriticContextCheck:
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         sp = self._speller or get_speller()
-        words = doc.words()
         out = []
-        for a, b in zip(words, words[1:], strict=False):
-            if a.text.lower() != "va" or doc.prose[a.end : b.start] != " ":
-                continue
-            if not is_plural_finite_verb(b.text, sp):
+        for a, b in spaced_pairs(doc):
+            if a.text.lower() != "va" or not is_plural_finite_verb(b.text, sp):
                 continue
             rep = match_case(a.text, "vă")
             out.append(
-                Diagnostic(
-                    rule="diacritics.va-before-verb",
-                    message=f"„{a.text} {b.text}”: înaintea unui verb la persoana I/a II-a plural se scrie „vă”.",
-                    start=a.start,
-                    end=b.end,
-                    category="diacritics",
-                    severity=Severity.ERROR,
-                    replacements=[f"{rep} {b.text}"],
-                    fix=suggestion_fix(a.start, b.end, [f"{rep} {b.text}"], Applicability.UNSAFE),
+                pair_finding(
+                    "diacritics.va-before-verb",
+                    f"„{a.text} {b.text}”: înaintea unui verb la persoana I/a II-a plural se scrie „vă”.",
+                    a, b, f"{rep} {b.text}", "diacritics", Severity.ERROR,
                 )
             )
         return out

@@ -24,8 +24,8 @@ import functools
 
 import regex
 
-from rolint.checks import CheckContext
-from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
+from rolint.checks import CheckContext, pair_finding, spaced_pairs
+from rolint.diagnostics import Diagnostic, Severity
 from rolint.document import Document
 from rolint.spelling.speller import Speller, data_dir, get_speller
 from rolint.spelling.text import normalize
@@ -173,10 +173,9 @@ class MissingDeCheck:
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         sp = self._speller or get_speller()
-        words = doc.words()
         out = []
-        for a, b in zip(words, words[1:], strict=False):
-            if not a.text.endswith("le") or doc.prose[a.end : b.start] != " ":
+        for a, b in spaced_pairs(doc):
+            if not a.text.endswith("le"):
                 continue  # the first noun is a definite plural: -le (testele, planurile)
             ta, tb = normalize(a.text), normalize(b.text)
             if not (ta.islower() and tb.islower()) or "-" in ta or "-" in tb:
@@ -185,17 +184,10 @@ class MissingDeCheck:
                 continue
             if not (is_indefinite_plural_noun(tb, sp) or is_masculine_plural_noun(tb, sp)):
                 continue
-            rep = f"{a.text} de {b.text}"
             out.append(
-                Diagnostic(
-                    rule="missing-word.de-between-nouns",
-                    message=f"Lipsește „de” între „{a.text}” și „{b.text}”?",
-                    start=a.start,
-                    end=b.end,
-                    category="missing-word",
-                    severity=Severity.WARNING,
-                    replacements=[rep],
-                    fix=suggestion_fix(a.start, b.end, [rep], Applicability.UNSAFE),
+                pair_finding(
+                    "missing-word.de-between-nouns", f"Lipsește „de” între „{a.text}” și „{b.text}”?",
+                    a, b, f"{a.text} de {b.text}", "missing-word", Severity.WARNING,
                 )
             )
         return out

@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("rules", help="list the rules, or show one with its examples")
     r.add_argument("rule", nargs="?")
     r.add_argument("--config", type=Path)
+    r.add_argument("--markdown", action="store_true", help="print the rule reference (docs/rules.md)")
 
     s = sub.add_parser("server", help="the managed LanguageTool server")
     s.add_argument("action", choices=("start", "stop", "status"))
@@ -393,6 +394,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
     cfg = load_config(args.config.resolve()) if args.config else load_config(find_config(Path.cwd()))
     rules = load_rules([builtin_rules_dir(), *cfg.rule_dirs])
+    if args.markdown:
+        from rolint.engine.reference import markdown
+
+        sys.stdout.write(markdown(rules))
+        return EXIT_OK
     console = make_console("auto")
     if args.rule:
         matching = [r for r in rules if r.id == args.rule] or [r for r in rules if r.id.startswith(args.rule + ".")]

@@ -71,3 +71,13 @@ def test_rules_check_runs_all(tmp_path) -> None:
     doc = Document.from_text("Aşa a spus ”ceva”  azi.")
     found = RulesCheck(RULES).run(doc, CheckContext())
     assert {d.rule for d in found} >= {"diacritics.cedilla", "typography.quotes-english", "typography.double-space"}
+
+
+def test_rule_reference_is_up_to_date() -> None:
+    """docs/rules.md is generated from the packs: regenerate with `rolint rules --markdown > docs/rules.md`."""
+    from pathlib import Path
+
+    from rolint.engine.reference import markdown
+
+    doc = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    assert doc.read_text(encoding="utf-8") == markdown(RULES)

@@ -234,6 +234,96 @@ def learned_shape(low: str, sp: Speller) -> bool:
     return any(low.endswith(s) and len(low) - len(s) >= 3 for s in LEARNED_SUFFIXES)
 
 
+# Function words of the languages whose phrases Romanian texts quote (Latin, French, Italian,
+# Spanish, German, English): a closed class, so a short list covers the phrases (sine qua non,
+# à jeun, eine kleine, commedia dell'arte, in vivo). Romanian homographs (la, de, sine, non) count
+# only as the partner of another foreign word, never as evidence on their own.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    # Latin
+    "sine qua quo non per ad ex in et cum pro vel sui inter ab post ante".split()
+    # French
+    + "à au aux du des les le la et en sur pour avec une un dans par ou est".split()
+    # Italian, Spanish
+    + "del della dell dello degli delle il lo di e per con el los las y".split()
+    # German, Dutch
+    + "der die das den dem und eine ein einer von zu im am mit für het van".split()
+    # English
+    + "the of and in on for with to".split()
+)
+# Latin endings of binomial names and anatomical terms (Deinotherium giganteum, tibialis anterior)
+LATIN_ENDINGS = ("us", "um", "is", "ae", "orum", "arum")
+# Romanian titles abbreviated without a dot before a name (dlui Popescu, dnii Ionescu, pr Ioan)
+TITLE_ABBREVIATIONS = frozenset(
+    "dl dlui dna dnei dnii dnul dnele dnelor dnilor dlor dșoara dsoara dr pr prof conf lect ing"
+    " sf sfl gen col lt mr cpt plt av ec jud".split()
+)
+
+
+def _token_core(text: str) -> str:
+    """The word before an apostrophe (dell’arte → dell), normalized and lowercased."""
+    for a in ("'", "’"):
+        if a in text:
+            text = text.split(a)[0]
+    return normalize(text).lower()
+
+
+def adjacent_words(doc: Document, w: Word) -> list[Word]:
+    """The words right before and after ``w`` on its line, with no sentence punctuation between."""
+    words = doc.words()
+    i = _index_of(words, w.start)
+    p = doc.prose
+    out = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(words):
+            nb = words[j]
+            between = p[min(nb.end, w.end) : max(nb.start, w.start)]
+            if "\n" in between or any(c in between for c in ".;:!?()"):
+                continue
+            out.append(nb)
+    return out
+
+
+def foreign_phrase(doc: Document, w: Word, low: str, sp: Speller) -> bool:
+    """``w`` stands in a phrase of another language, told by its foreign function words.
+
+    * the word before is a foreign function word unknown to Romanian (à jeun, eine kleine);
+    * ``w`` is one itself, next to another foreign function word or a word unknown to Romanian
+      (sine qua non, La aux Muses);
+    * a Latin-ending word next to another unknown Latin-ending word (Deinotherium giganteum).
+    """
+    nbs = adjacent_words(doc, w)
+    if not nbs:
+        return False
+    cores = [_token_core(nb.text) for nb in nbs]
+    for nb, core in zip(nbs, cores, strict=True):
+        if nb.start < w.start and core in FOREIGN_FUNCTION_WORDS and not sp.known(core) and not _restorable(core, sp):
+            return True  # articles and prepositions come before their word: à jeun, eine kleine
+    if low in FOREIGN_FUNCTION_WORDS:
+        for nb, core in zip(nbs, cores, strict=True):
+            if core in FOREIGN_FUNCTION_WORDS:
+                return True
+            if len(core) > 1 and not sp.known(normalize(nb.text)) and not sp.known(core):
+                return True
+    if len(low) >= 6 and low.endswith(LATIN_ENDINGS):
+        for core in cores:
+            if len(core) >= 6 and core.endswith(LATIN_ENDINGS) and not sp.known(core):
+                return True
+    return False
+
+
+def title_abbreviation(doc: Document, w: Word, low: str) -> bool:
+    """A title abbreviated without a dot before a capitalised name (dlui Popescu)."""
+    if low not in TITLE_ABBREVIATIONS:
+        return False
+    words = doc.words()
+    i = _index_of(words, w.start)
+    if i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    between = doc.prose[w.end : nxt.start]
+    return between.strip() == "" and "\n" not in between and is_capitalised(nxt.text)
+
+
 def _index_of(words: list[Word], start: int) -> int:
     import bisect
 
@@ -480,6 +570,8 @@ class SpellingCheck:
             return self._spelling(doc, w, sugg)
         # lowercase
         low = normalize(text).lower()
+        if foreign_phrase(doc, w, low, sp) or title_abbreviation(doc, w, low):
+            return None
         channel = self._channel_typo(doc, w, low, sp, info, in_compound)
         if not channel and self._looks_foreign_or_term(doc, w, low, sp, info):
             return None

@@ -314,3 +314,25 @@ def test_noisy_channel_catches_typos_landing_on_foreign_words():
 )
 def test_noisy_channel_spares_foreign_contexts(text):
     assert [d for d in run(SpellingCheck(), text) if d.rule == "spelling.unknown-word"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Restaurantul a servit un meniu à prix fixe, foarte apreciat.\n",  # after a foreign article
+        "Comisia a păstrat status quo ante până la alegeri.\n",  # a foreign function word itself
+        "În peșteră s-au găsit oase de Ursus spelaeus bine păstrate.\n",  # Latin binomial
+        "Am trimis scrisoarea dnei Ionescu săptămâna trecută.\n",  # a title abbreviated before a name
+    ],
+)
+def test_foreign_phrases_and_title_abbreviations_are_not_typos(text):
+    assert [d for d in run(SpellingCheck(), text) if d.rule == "spelling.unknown-word"] == []
+
+
+def test_typo_before_a_foreign_article_is_still_reported():
+    found = run(SpellingCheck(), "Am ajuns acsă à la fin de la journée.\n")
+    assert any(d.rule == "spelling.unknown-word" and d.replacements[:1] == ["acasă"] for d in found)
+
+
+def test_title_abbreviation_needs_a_name_after_it():
+    assert run(SpellingCheck(), "Ne-am întâlnit cu dnei ieri la prânz.\n")

@@ -324,6 +324,37 @@ def title_abbreviation(doc: Document, w: Word, low: str) -> bool:
     return between.strip() == "" and "\n" not in between and is_capitalised(nxt.text)
 
 
+# Romanian inflection endings (articles, plurals, cases, verbal nouns and participles) that two
+# forms of one term in a text differ by: stent / stentul / stentarea, statina / statine.
+INFLECTION_ENDINGS = tuple(sorted({
+    "", "a", "e", "ă", "i", "ei", "ele", "elor", "ul", "ului", "ii", "ilor", "uri", "urile", "urilor",
+    "are", "area", "ări", "ării", "ărilor", "at", "ată", "ate", "ați", "ează", "ea", "le", "lor",
+}, key=len, reverse=True))
+STEM_MIN = 4
+
+
+def inflection_stems(low: str) -> set[str]:
+    return {low[: len(low) - len(e)] for e in INFLECTION_ENDINGS
+            if low.endswith(e) and len(low) - len(e) >= STEM_MIN}
+
+
+def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bool:
+    """Another form of the same stem, unknown to the dictionary too, is in the document.
+
+    A writer repeats a term in its inflected forms (stent … stentarea); a slip of the keys is not
+    repeated in another form of the same stem.
+    """
+    cache = doc.cache.get("spelling.stems")
+    if cache is None:
+        cache = {}
+        for other in info.low_counts:
+            if other.isalpha() and not sp.known(other):
+                for st in inflection_stems(other):
+                    cache.setdefault(st, set()).add(other)
+        doc.cache["spelling.stems"] = cache
+    return any(cache.get(st, set()) - {low} for st in inflection_stems(low))
+
+
 def _index_of(words: list[Word], start: int) -> int:
     import bisect
 
@@ -637,7 +668,7 @@ class SpellingCheck:
             return False
         if any(best.word.startswith(stem) for stem in derivative_stems(low, sp)):
             return False
-        if self._unknown_family(low, sp, info):
+        if self._unknown_family(low, sp, info) or inflection_family(low, doc, info, sp):
             return False
         return not (self._foreign_run(doc, w, sp) or self._name_particle_or_unit(doc, w, sp))
 
@@ -712,6 +743,8 @@ class SpellingCheck:
             return True
         # a term of the document: typos do not repeat letter for letter
         if info.low_counts.get(low, 0) >= 2:
+            return True
+        if inflection_family(low, doc, info, sp):
             return True
         # compounds and derivatives of known words (betablocant, glicemic ← glicemie) and families
         # of unknown words in the document (statine, statinele) are terms — unless the word is one

@@ -336,3 +336,9 @@ def test_typo_before_a_foreign_article_is_still_reported():
 
 def test_title_abbreviation_needs_a_name_after_it():
     assert run(SpellingCheck(), "Ne-am întâlnit cu dnei ieri la prânz.\n")
+
+
+def test_a_term_repeated_in_another_inflected_form_is_not_a_typo():
+    assert run(SpellingCheck(), "Au folosit un graft venos.\n")  # alone, one edit from a common word
+    assert run(SpellingCheck(), "Medicul a ales un graft venos. Graftarea a reușit.\n") == []
+    assert run(SpellingCheck(), "Au folosit un shunt venos, iar shuntarea a reușit.\n") == []

@@ -224,6 +224,7 @@ _LEARNED_ENDINGS = ("", "ă", "a", "e", "ei", "ele", "elor", "ie", "ia", "ii", "
 LEARNED_SUFFIXES = tuple(sorted({b + e for b in _LEARNED_BASES for e in _LEARNED_ENDINGS}, key=len, reverse=True))
 TERM_MIN_LEN = 7
 TERM_MIN_TRIGRAM = 2  # every letter trigram of a term occurs in at least this many Romanian words
+UNLISTED_MIN_LEN = 8
 RARE_ZIPF = 1.0  # a close correction below this (wordfreq has not seen it) is a rare term itself
 
 
@@ -734,6 +735,21 @@ class SpellingCheck:
         close = [s for s in sp.suggest(low) if s.cost <= ONE_EDIT_MAX]
         return all(s.zipf < RARE_ZIPF for s in close)
 
+    @staticmethod
+    def _unlisted_inflection(low: str, sp: Speller) -> bool:
+        """An inflected form the dictionary lacks of a rare word it has (dantesc → dantescă).
+
+        Its close corrections are forms of the same stem, none of them in use: a slip on a
+        word in use has a correction with a frequency of its own.
+        """
+        if len(low) < UNLISTED_MIN_LEN or rarest_trigram(low) < TERM_MIN_TRIGRAM:
+            return False
+        close = [s for s in sp.suggest(low) if s.cost <= ONE_EDIT_MAX]
+        if not close or any(s.zipf >= RARE_ZIPF for s in close):
+            return False
+        stems = inflection_stems(low)
+        return any(stems & inflection_stems(s.word) for s in close)
+
     def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
         p = doc.prose
         if not _romanian_letters(low):
@@ -755,6 +771,8 @@ class SpellingCheck:
             if not (common and sp.zipf(low) < 1.0):
                 return True
         if self._rare_neighbourhood_term(low, sp):
+            return True
+        if self._unlisted_inflection(low, sp):
             return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()

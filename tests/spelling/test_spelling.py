@@ -342,3 +342,11 @@ def test_a_term_repeated_in_another_inflected_form_is_not_a_typo():
     assert run(SpellingCheck(), "Au folosit un graft venos.\n")  # alone, one edit from a common word
     assert run(SpellingCheck(), "Medicul a ales un graft venos. Graftarea a reușit.\n") == []
     assert run(SpellingCheck(), "Au folosit un shunt venos, iar shuntarea a reușit.\n") == []
+
+
+def test_unlisted_inflection_of_a_rare_word_is_not_a_typo(sp):
+    # uploadat is listed, uploadată is not: a form of a rare word, not a slip on a word in use
+    assert SpellingCheck._unlisted_inflection("uploadată", sp)
+    assert run(SpellingCheck(), "Fotografia uploadată ieri a dispărut.\n") == []
+    # a slip on a word in use has a correction with a frequency of its own
+    assert not SpellingCheck._unlisted_inflection("sănătoas", sp)

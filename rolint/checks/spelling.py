@@ -387,6 +387,8 @@ def line_neighbours(doc: Document, w: Word, reach: int) -> list[Word]:
     return out
 
 
+VOWELS = frozenset("aăâeiîouy")
+UNIT_NEIGHBOUR_ZIPF = 4.5
 _RO_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâîșț-")
 
 
@@ -581,6 +583,8 @@ class SpellingCheck:
         if text.isupper() or is_mixed_case(text):
             return None  # acronyms, units, brand spellings
         modern = old_orthography(normalize(text).lower(), sp)
+        if modern and is_capitalised(text) and (in_compound or not doc.sentence_start(w.start)):
+            modern = None  # a name keeps the spelling of its registry (Sîntimbru, Cîmpeanu)
         if modern:
             return self._old_orthography(doc, w, match_case(text, modern))
         if is_capitalised(text):
@@ -757,6 +761,11 @@ class SpellingCheck:
         # abbreviations: ing. lit. pct.
         if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":
             return True
+        # a unit after a number: letters without a vowel (19 kbp, 300 rpm), not a slip on a
+        # frequent short word (2014 dxr → dar)
+        if len(low) <= 4 and not any(c in VOWELS for c in low) and p[: w.start].rstrip()[-1:].isdigit():
+            if all(s.zipf < UNIT_NEIGHBOUR_ZIPF for s in sp.suggest(low) if s.cost <= ONE_EDIT_MAX):
+                return True
         # a term of the document: typos do not repeat letter for letter
         if info.low_counts.get(low, 0) >= 2:
             return True

@@ -350,3 +350,14 @@ def test_unlisted_inflection_of_a_rare_word_is_not_a_typo(sp):
     assert run(SpellingCheck(), "Fotografia uploadată ieri a dispărut.\n") == []
     # a slip on a word in use has a correction with a frequency of its own
     assert not SpellingCheck._unlisted_inflection("sănătoas", sp)
+
+
+def test_a_name_keeps_its_old_spelling_but_a_common_word_does_not():
+    assert run(SpellingCheck(), "Am vorbit cu Ion Cîmpeanu despre proiect.\n") == []
+    found = run(SpellingCheck(), "Am vorbit cu el cînd a venit.\n")
+    assert [d.rule for d in found] == ["spelling.old-orthography"]
+
+
+def test_a_unit_after_a_number_is_not_a_typo_but_a_slip_on_a_short_word_is():
+    assert run(SpellingCheck(), "Motorul atinge 6000 rpm la plin.\n") == []
+    assert run(SpellingCheck(), "A câștigat în 2014 dxr a pierdut apoi.\n")

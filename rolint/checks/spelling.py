@@ -158,11 +158,19 @@ COMBINING_FORMS = (
 )
 
 
+NEGATABLE_ENDINGS = (
+    "ând", "ind", "ândă", "at", "ată", "ate", "ați", "ut", "ută", "ute", "uți", "it", "ită", "ite", "iți",
+)
+
+
 @functools.lru_cache(maxsize=20_000)
 def _compound(low: str, sp: Speller) -> bool:
     for pre in COMBINING_FORMS:
         if low.startswith(pre) and len(low) - len(pre) >= 4 and sp.known(low[len(pre) :]):
             return True
+    # the negative prefix ne- on a gerund or participle (neapărând, nevăzută)
+    if low.startswith("ne") and len(low) >= 8 and low.endswith(NEGATABLE_ENDINGS) and sp.known(low[2:]):
+        return True
     # linking vowel: insulin-o-secretor, morf-o-funcțional
     for i in range(4, len(low) - 5):
         if low[i] == "o":

@@ -361,3 +361,11 @@ def test_a_name_keeps_its_old_spelling_but_a_common_word_does_not():
 def test_a_unit_after_a_number_is_not_a_typo_but_a_slip_on_a_short_word_is():
     assert run(SpellingCheck(), "Motorul atinge 6000 rpm la plin.\n") == []
     assert run(SpellingCheck(), "A câștigat în 2014 dxr a pierdut apoi.\n")
+
+
+def test_negative_prefix_on_a_gerund_or_participle_is_a_word(sp):
+    from rolint.checks.spelling import is_compound
+
+    assert not sp.known("neverificând") and is_compound("neverificând", sp)
+    assert run(SpellingCheck(), "A plecat neverificând nimic.\n") == []
+    assert not is_compound("nemașină", sp)

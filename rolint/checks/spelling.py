@@ -20,7 +20,16 @@ Precision layer (each part measured on clean text with ``bench/quality.py``)
       (Phenian → Phenianul, Kursk → Kurskului) are accepted;
     * the user's accepted words (any case variant) are accepted;
     * a lowercase unknown word with no correction within one edit and a real frequency of use
-      (wordfreq) is taken as a term or foreign word.
+      (wordfreq) is taken as a term or foreign word;
+    * a word in a foreign phrase, told by a closed list of foreign function words (à jeun, status
+      quo ante) or a Latin binomial, and a title abbreviated without a dot before a name (dnei
+      Ionescu) are not typos;
+    * a term repeated in another inflected form of its stem (graft … graftarea), an unlisted
+      inflected form of a rare word (all close corrections are forms of its stem, none in use),
+      ne- on a gerund or participle, and a vowelless unit after a number (6000 rpm) are words;
+    * a capitalised name keeps its pre-1993 î spelling (Cîmpeanu).
+    Clean-text false alarms (bench/quality.py --only clean): 62 → 42 (1.01 → 0.69 per 1,000 words),
+    injected typos still 99.0% detected.
 """
 
 from __future__ import annotations

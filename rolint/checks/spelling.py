@@ -833,7 +833,8 @@ class SpellingCheck:
     def _spelling(self, doc: Document, w: Word, sugg: list[Suggestion]) -> Diagnostic:
         reps = [s.word for s in sugg]
         appl = Applicability.UNSAFE
-        if sugg and sugg[0].cost <= ONE_EDIT_MAX:
+        # a capitalised word may be a name the speller does not know: its fix is never applied unasked
+        if sugg and sugg[0].cost <= ONE_EDIT_MAX and not is_capitalised(w.text):
             margin = sugg[0].score - (sugg[1].score if len(sugg) > 1 else -EDIT_WEIGHT * 2)
             if margin >= SAFE_MARGIN:
                 appl = Applicability.SAFE

@@ -369,3 +369,15 @@ def test_negative_prefix_on_a_gerund_or_participle_is_a_word(sp):
     assert not sp.known("neverificând") and is_compound("neverificând", sp)
     assert run(SpellingCheck(), "A plecat neverificând nimic.\n") == []
     assert not is_compound("nemașină", sp)
+
+
+def test_capitalised_unknown_word_fix_is_never_safe() -> None:
+    """A capitalised word may be a name the dictionary lacks: its correction waits for the editor."""
+    from rolint.checks import CheckContext
+    from rolint.checks.spelling import SpellingCheck
+    from rolint.diagnostics import Applicability
+    from rolint.document import Document
+
+    doc = Document.from_text("Documentlui i s-a dat drumul ieri.\n")
+    found = [d for d in SpellingCheck().run(doc, CheckContext()) if d.rule == "spelling.unknown-word"]
+    assert found and found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE

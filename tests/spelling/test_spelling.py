@@ -378,6 +378,6 @@ def test_capitalised_unknown_word_fix_is_never_safe() -> None:
     from rolint.diagnostics import Applicability
     from rolint.document import Document
 
-    doc = Document.from_text("Documentlui i s-a dat drumul ieri.\n")
+    doc = Document.from_text("Andrei Popescu a vorbit ieri.\nPopesu a adăugat că vine și mâine.\n")
     found = [d for d in SpellingCheck().run(doc, CheckContext()) if d.rule == "spelling.unknown-word"]
     assert found and found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE

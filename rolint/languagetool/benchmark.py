@@ -19,8 +19,9 @@ from pathlib import Path
 from rolint.checks import CheckContext
 from rolint.document import Document
 
-DEFAULT_TEXT = Path("/work/shared/corpus/seed-article.txt")
-WARM_CORPUS = Path("/work/shared/corpus/clean/ud_rrt_dev.txt")
+REPO = Path(__file__).resolve().parents[2]  # a development checkout: these are its data files
+DEFAULT_TEXT = REPO / "tests" / "fixtures" / "seed-article.txt"
+WARM_CORPUS = REPO / "bench" / "data" / "ud_rrt_dev.txt"
 
 
 def _chunks(path: Path, size: int, count: int) -> list[Document]:

@@ -1,6 +1,6 @@
 """Recall of the LanguageTool check on LanguageTool's own Romanian grammar.xml examples.
 
-    python -m rolint.languagetool.evaluate [/work/shared/corpus/errors/lt_ro_grammar.tsv] [--clean FILE ...]
+    python -m rolint.languagetool.evaluate [bench/data/lt_ro_grammar.tsv] [--clean FILE ...]
 
 An incorrect example counts as found when a finding overlaps its marked span. ``--clean`` adds the
 number of findings per 1,000 words on clean text (one sentence per line).
@@ -24,7 +24,7 @@ from rolint.languagetool.check import LanguageToolCheck
 from rolint.languagetool.errors import LanguageToolUnavailable
 from rolint.languagetool.paths import lt_version
 
-DEFAULT_TSV = Path("/work/shared/corpus/errors/lt_ro_grammar.tsv")
+DEFAULT_TSV = Path(__file__).resolve().parents[2] / "bench" / "data" / "lt_ro_grammar.tsv"  # a checkout
 
 
 def _overlaps(d: Diagnostic, start: int, end: int) -> bool:

@@ -71,7 +71,7 @@ def _after_capitalised(doc: Document, start: int) -> bool:
 
 
 def near_name_findings(doc: Document, sp: Speller) -> dict[tuple[int, int], Diagnostic]:
-    from rolint.checks.spelling import doc_info, is_capitalised, name_inflection
+    from rolint.checks.word_evidence import doc_info, is_capitalised, name_inflection
 
     info = doc_info(doc)
     caps = info.cap_counts
@@ -168,7 +168,7 @@ class NearNameCheck:
         self._speller = speller
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
-        from rolint.checks.spelling import accepted
+        from rolint.checks.word_evidence import accepted
 
         sp = self._speller or get_speller()
         return [d for d in near_name_spans(doc, sp).values() if not accepted(doc.text[d.start : d.end], ctx)]

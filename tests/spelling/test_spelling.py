@@ -364,7 +364,7 @@ def test_a_unit_after_a_number_is_not_a_typo_but_a_slip_on_a_short_word_is():
 
 
 def test_negative_prefix_on_a_gerund_or_participle_is_a_word(sp):
-    from rolint.checks.spelling import is_compound
+    from rolint.checks.word_evidence import is_compound
 
     assert not sp.known("neverificând") and is_compound("neverificând", sp)
     assert run(SpellingCheck(), "A plecat neverificând nimic.\n") == []

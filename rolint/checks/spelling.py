@@ -44,14 +44,12 @@ from rolint.checks.word_evidence import (
     UNLISTED_MIN_LEN,
     VOWELS,
     DocInfo,
-    _index_of,
-    _restorable,
-    _romanian_letters,
     accepted,
     derivative_stems,
     doc_info,
     foreign_phrase,
     hyphen_form_ok,
+    index_of,
     inflection_family,
     inflection_stems,
     is_capitalised,
@@ -65,6 +63,8 @@ from rolint.checks.word_evidence import (
     neighbour_blocks,
     old_orthography,
     on_own_line,
+    restorable,
+    romanian_letters,
     title_abbreviation,
 )
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
@@ -173,7 +173,7 @@ class SpellingCheck:
             low = normalize(text).lower()
             if len(low) < 5 or info.cap_counts.get(normalize(text), 0) > 1:
                 return None
-            if sp.zipf_en(low) >= ENGLISH_ZIPF or not _romanian_letters(low):
+            if sp.zipf_en(low) >= ENGLISH_ZIPF or not romanian_letters(low):
                 return None
             sugg = list(sp.suggest(text))
             if not sugg or sugg[0].cost > ONE_EDIT_MAX or sugg[0].zipf < SENTENCE_START_ZIPF:
@@ -237,7 +237,7 @@ class SpellingCheck:
         of foreign words; nor for a derivative whose correction shares its stem (glicemic ~
         glicemia: a term, not a slip).
         """
-        if in_compound or not _romanian_letters(low) or info.low_counts.get(low, 0) >= 2:
+        if in_compound or not romanian_letters(low) or info.low_counts.get(low, 0) >= 2:
             return False
         if any("-" in x and low in x.split("-") for x in info.low_counts):
             return False  # also used as part of a hyphenated word (pen-ul … pen)
@@ -257,7 +257,7 @@ class SpellingCheck:
     @staticmethod
     def _name_particle_or_unit(doc: Document, w: Word, sp: Speller) -> bool:
         words = doc.words()
-        i = _index_of(words, w.start)
+        i = index_of(words, w.start)
         p = doc.prose
 
         def nb(j: int) -> str:
@@ -333,7 +333,7 @@ class SpellingCheck:
 
     def _looks_foreign_or_term(self, doc: Document, w: Word, low: str, sp: Speller, info: DocInfo) -> bool:
         p = doc.prose
-        if not _romanian_letters(low):
+        if not romanian_letters(low):
             return True  # µl, café, über: letters a Romanian typo does not produce
         # abbreviations: ing. lit. pct.
         if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":
@@ -362,7 +362,7 @@ class SpellingCheck:
             return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
         words = doc.words()
-        i = _index_of(words, w.start)
+        i = index_of(words, w.start)
         for j in (i - 1, i + 1):
             if 0 <= j < len(words):
                 nb = words[j]
@@ -376,7 +376,7 @@ class SpellingCheck:
         # only lacks its diacritics in a line written with diacritics („in” for „în”)
         if sp.zipf_en(low) >= ENGLISH_ZIPF and sp.zipf_en(low) > sp.zipf(low):
             if not (
-                _restorable(low, sp) and line_has_diacritics(doc, w.start) and not self._foreign_context(doc, w, sp)
+                restorable(low, sp) and line_has_diacritics(doc, w.start) and not self._foreign_context(doc, w, sp)
             ):
                 return True
         return False

@@ -233,7 +233,7 @@ def _token_core(text: str) -> str:
 def adjacent_words(doc: Document, w: Word) -> list[Word]:
     """The words right before and after ``w`` on its line, with no sentence punctuation between."""
     words = doc.words()
-    i = _index_of(words, w.start)
+    i = index_of(words, w.start)
     p = doc.prose
     out = []
     for j in (i - 1, i + 1):
@@ -259,7 +259,7 @@ def foreign_phrase(doc: Document, w: Word, low: str, sp: Speller) -> bool:
         return False
     cores = [_token_core(nb.text) for nb in nbs]
     for nb, core in zip(nbs, cores, strict=True):
-        if nb.start < w.start and core in FOREIGN_FUNCTION_WORDS and not sp.known(core) and not _restorable(core, sp):
+        if nb.start < w.start and core in FOREIGN_FUNCTION_WORDS and not sp.known(core) and not restorable(core, sp):
             return True  # articles and prepositions come before their word: à jeun, eine kleine
     if low in FOREIGN_FUNCTION_WORDS:
         for nb, core in zip(nbs, cores, strict=True):
@@ -279,7 +279,7 @@ def title_abbreviation(doc: Document, w: Word, low: str) -> bool:
     if low not in TITLE_ABBREVIATIONS:
         return False
     words = doc.words()
-    i = _index_of(words, w.start)
+    i = index_of(words, w.start)
     if i + 1 >= len(words):
         return False
     nxt = words[i + 1]
@@ -318,7 +318,7 @@ def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bo
     return any(cache.get(st, set()) - {low} for st in inflection_stems(low))
 
 
-def _index_of(words: list[Word], start: int) -> int:
+def index_of(words: list[Word], start: int) -> int:
     import bisect
 
     i = bisect.bisect_left([x.start for x in words], start) if len(words) < 64 else _bisect(words, start)
@@ -339,7 +339,7 @@ def _bisect(words: list[Word], start: int) -> int:
 def line_neighbours(doc: Document, w: Word, reach: int) -> list[Word]:
     """The words within ``reach`` words of ``w`` on its line (``w`` itself left out)."""
     words = doc.words()
-    i = _index_of(words, w.start)
+    i = index_of(words, w.start)
     p = doc.prose
     out = []
     for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
@@ -354,7 +354,7 @@ UNIT_NEIGHBOUR_ZIPF = 4.5
 _RO_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâîșț-")
 
 
-def _romanian_letters(low: str) -> bool:
+def romanian_letters(low: str) -> bool:
     return all(c in _RO_LETTERS for c in low)
 
 
@@ -395,7 +395,7 @@ def hyphen_form_ok(parts: list[str], k: int, sp: Speller) -> bool:
 _RO_DIACRITICS = frozenset("ăâîșțşţĂÂÎȘȚŞŢ")
 
 
-def _restorable(low: str, sp: Speller) -> bool:
+def restorable(low: str, sp: Speller) -> bool:
     from rolint.spelling.diacritics import restorations
 
     return bool(restorations(low, sp))

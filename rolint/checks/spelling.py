@@ -45,6 +45,7 @@ from rolint.checks.word_evidence import (
     VOWELS,
     DocInfo,
     accepted,
+    adjacent_words,
     derivative_stems,
     doc_info,
     foreign_phrase,
@@ -361,17 +362,10 @@ class SpellingCheck:
         if self._unlisted_inflection(low, sp):
             return True
         # a foreign phrase: an unknown lowercase neighbour on the same line (in vitro, the single)
-        words = doc.words()
-        i = index_of(words, w.start)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(words):
-                nb = words[j]
-                between = p[min(nb.end, w.end) : max(nb.start, w.start)]
-                if "\n" in between or any(c in between for c in ".;:!?()"):
-                    continue
-                nt = normalize(nb.text)
-                if nt.islower() and not sp.known(nt) and "-" not in nt and self._in_use(low, sp):
-                    return True
+        for nb in adjacent_words(doc, w):
+            nt = normalize(nb.text)
+            if nt.islower() and not sp.known(nt) and "-" not in nt and self._in_use(low, sp):
+                return True
         # a frequent English word unknown to Romanian (the, single, tracking) — but not a word that
         # only lacks its diacritics in a line written with diacritics („in” for „în”)
         if sp.zipf_en(low) >= ENGLISH_ZIPF and sp.zipf_en(low) > sp.zipf(low):

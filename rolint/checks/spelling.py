@@ -240,7 +240,7 @@ class SpellingCheck:
         """
         if in_compound or not romanian_letters(low) or info.low_counts.get(low, 0) >= 2:
             return False
-        if any("-" in x and low in x.split("-") for x in info.low_counts):
+        if low in info.hyphen_parts:
             return False  # also used as part of a hyphenated word (pen-ul … pen)
         p = doc.prose
         if len(low) <= 4 and w.end < len(p) and p[w.end] == ".":

@@ -59,6 +59,7 @@ class DocInfo:
     cap_counts: Counter  # normalized capitalised forms -> occurrences
     all_forms: set  # normalized forms of every word
     low_counts: Counter  # normalized lowercased forms -> occurrences
+    hyphen_parts: frozenset[str] = frozenset()  # lowercased parts of the hyphenated words (pen-ul → pen, ul)
 
 
 def doc_info(doc: Document) -> DocInfo:
@@ -77,7 +78,8 @@ def doc_info(doc: Document) -> DocInfo:
                 forms.add(part)
                 if is_capitalised(part):
                     caps[part] += k
-    info = DocInfo(caps, forms, lows)
+    parts = frozenset(part for x in lows if "-" in x for part in x.split("-"))
+    info = DocInfo(caps, forms, lows, parts)
     if cache is not None:
         cache["spelling.info"] = info
     return info
@@ -190,6 +192,7 @@ UNLISTED_MIN_LEN = 8
 RARE_ZIPF = 1.0  # a close correction below this (wordfreq has not seen it) is a rare term itself
 
 
+@functools.lru_cache(maxsize=50_000)
 def learned_shape(low: str, sp: Speller) -> bool:
     """Built from a learned element (lipo-, neuro-) or ending in a productive term suffix (-ază, -ină)."""
     if any(low.startswith(e) and len(low) - len(e) >= 3 for e in LEARNED_ELEMENTS):

@@ -67,6 +67,7 @@ from rolint.checks.word_evidence import (
     restorable,
     romanian_letters,
     title_abbreviation,
+    unknown_forms,
 )
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document, Word
@@ -251,7 +252,7 @@ class SpellingCheck:
             return False
         if any(best.word.startswith(stem) for stem in derivative_stems(low, sp)):
             return False
-        if self._unknown_family(low, sp, info) or inflection_family(low, doc, info, sp):
+        if self._unknown_family(doc, low, sp, info) or inflection_family(low, doc, info, sp):
             return False
         return not (self._foreign_run(doc, w, sp) or self._name_particle_or_unit(doc, w, sp))
 
@@ -293,15 +294,12 @@ class SpellingCheck:
         """The word has a frequency of its own (foreign words do; fresh typos do not)."""
         return max(sp.zipf(low), sp.zipf_en(low)) >= FOREIGN_IN_USE_ZIPF
 
-    def _unknown_family(self, low: str, sp: Speller, info: DocInfo) -> bool:
+    def _unknown_family(self, doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
         n = max(FAMILY_PREFIX, len(low) - 3)
         head = low[:n]
         if len(low) < FAMILY_PREFIX + 1:
             return False
-        for other in info.low_counts:
-            if other != low and other.startswith(head) and not sp.known(other):
-                return True
-        return False
+        return any(other != low and other.startswith(head) for other in unknown_forms(doc, info, sp))
 
     @staticmethod
     def _rare_neighbourhood_term(low: str, sp: Speller) -> bool:
@@ -352,7 +350,7 @@ class SpellingCheck:
         # compounds and derivatives of known words (betablocant, glicemic ← glicemie) and families
         # of unknown words in the document (statine, statinele) are terms — unless the word is one
         # edit from a common word and has no use of its own (vârstici → vârstnici)
-        if is_compound(low, sp) or is_derivative(low, sp) or self._unknown_family(low, sp, info):
+        if is_compound(low, sp) or is_derivative(low, sp) or self._unknown_family(doc, low, sp, info):
             best = sp.suggest(low)
             common = any(s.cost <= ONE_EDIT_MAX and s.zipf >= COMMON_ZIPF for s in best)
             if not (common and sp.zipf(low) < 1.0):

@@ -299,9 +299,18 @@ INFLECTION_ENDINGS = tuple(sorted({
 STEM_MIN = 4
 
 
-def inflection_stems(low: str) -> set[str]:
-    return {low[: len(low) - len(e)] for e in INFLECTION_ENDINGS
-            if low.endswith(e) and len(low) - len(e) >= STEM_MIN}
+@functools.lru_cache(maxsize=50_000)
+def inflection_stems(low: str) -> frozenset[str]:
+    return frozenset(low[: len(low) - len(e)] for e in INFLECTION_ENDINGS
+                     if low.endswith(e) and len(low) - len(e) >= STEM_MIN)
+
+
+def unknown_forms(doc: Document, info: DocInfo, sp: Speller) -> list[str]:
+    """The document's distinct lowercase forms the dictionary does not know (computed once)."""
+    cached = doc.cache.get("spelling.unknown-forms")
+    if cached is None:
+        cached = doc.cache["spelling.unknown-forms"] = [o for o in info.low_counts if not sp.known(o)]
+    return cached  # type: ignore[return-value]
 
 
 def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bool:
@@ -313,8 +322,8 @@ def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bo
     cache = doc.cache.get("spelling.stems")
     if cache is None:
         cache = {}
-        for other in info.low_counts:
-            if other.isalpha() and not sp.known(other):
+        for other in unknown_forms(doc, info, sp):
+            if other.isalpha():
                 for st in inflection_stems(other):
                     cache.setdefault(st, set()).add(other)
         doc.cache["spelling.stems"] = cache

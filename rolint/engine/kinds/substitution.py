@@ -7,7 +7,7 @@ from typing import ClassVar
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
-from rolint.engine.tokens import tokenize
+from rolint.engine.tokens import token_index, tokenize
 
 
 class SubstitutionRule(Rule):
@@ -40,13 +40,20 @@ class SubstitutionRule(Rule):
 
     def find(self, doc: Document) -> list[Diagnostic]:
         tokens = tokenize(doc)
+        n = len(tokens)
+        if self.ignore_case:  # look where a first word occurs (the document's token index)
+            index = token_index(doc)
+            starts = sorted(i for first in self.by_first for i in index.get(first, ()))
+        else:
+            starts = list(range(n))
         out = []
-        i, n = 0, len(tokens)
-        while i < n:
+        covered = -1  # a match ends here: starts inside it are skipped (the longest key wins)
+        for i in starts:
+            if i < covered:
+                continue
             t = tokens[i]
-            entries = self.by_first.get(t.lower if self.ignore_case else t.text)
             matched = None
-            for words, key in entries or ():
+            for words, key in self.by_first.get(t.lower if self.ignore_case else t.text, ()):
                 k = len(words)
                 if i + k <= n and all(
                     tokens[i + j].joined and (tokens[i + j].lower if self.ignore_case else tokens[i + j].text) == w
@@ -55,11 +62,10 @@ class SubstitutionRule(Rule):
                     matched = (k, key)
                     break
             if matched is None:
-                i += 1
                 continue
             k, key = matched
             start, end = t.start, tokens[i + k - 1].end
-            i += k
+            covered = i + k
             found = doc.text[start:end]
             if self.skip_names and found[:1].isupper() and not found.isupper() and not doc.sentence_start(start):
                 continue  # a capitalised word in mid-sentence: a name (Comfort Systems)

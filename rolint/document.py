@@ -135,7 +135,8 @@ def tokenize(prose: str) -> list[Word]:
         else:
             gap = prose[prev_end:start]
             joined = MASK not in gap and not BREAK_RE.search(gap)
-        append(new(Word, (text, start, end, text.lower(), joined)))
+        lower = text.lower()
+        append(new(Word, (text, start, end, text if lower == text else lower, joined)))
         prev_end = end
     return out
 

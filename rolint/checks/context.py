@@ -27,7 +27,7 @@ import functools
 from rolint.checks import CheckContext, pair_finding, spaced_pairs
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document
-from rolint.spelling.speller import Speller, damerau, get_speller
+from rolint.spelling.speller import Speller, SpellerCheck, damerau
 from rolint.spelling.text import fold, match_case, normalize
 
 PLURAL_VERB_ENDINGS = ("ăm", "em", "im", "îm", "ați", "eți", "iți", "îți")
@@ -161,16 +161,13 @@ def near_name_spans(doc: Document, sp: Speller) -> dict[tuple[int, int], Diagnos
     return res
 
 
-class NearNameCheck:
+class NearNameCheck(SpellerCheck):
     name = "context"
-
-    def __init__(self, speller: Speller | None = None) -> None:
-        self._speller = speller
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         from rolint.checks.word_evidence import accepted
 
-        sp = self._speller or get_speller()
+        sp = self.speller
         return [d for d in near_name_spans(doc, sp).values() if not accepted(doc.text[d.start : d.end], ctx)]
 
 
@@ -186,16 +183,13 @@ def is_plural_finite_verb(word: str, sp: Speller) -> bool:
     return True
 
 
-class DiacriticContextCheck:
+class DiacriticContextCheck(SpellerCheck):
     """Real-word diacritic pairs decided by the next word's morphology."""
 
     name = "diacritics-context"
 
-    def __init__(self, speller: Speller | None = None) -> None:
-        self._speller = speller
-
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
-        sp = self._speller or get_speller()
+        sp = self.speller
         out = []
         for a, b in spaced_pairs(doc):
             if a.text.lower() != "va" or not is_plural_finite_verb(b.text, sp):

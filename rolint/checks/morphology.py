@@ -27,7 +27,7 @@ import regex
 from rolint.checks import CheckContext, pair_finding, spaced_pairs
 from rolint.diagnostics import Diagnostic, Severity
 from rolint.document import Document
-from rolint.spelling.speller import Speller, data_dir, get_speller
+from rolint.spelling.speller import Speller, SpellerCheck, data_dir
 from rolint.spelling.text import normalize
 
 _TAG = regex.compile(r"^st:(?P<stem>\S+)\s*(?P<desc>.*)$")
@@ -165,14 +165,11 @@ def is_indefinite_plural_noun(word: str, sp: Speller) -> bool:
     return bool(rs) and all(".pl.neart" in d for _, d in rs) and _nominal_readings(word, sp, ".pl.neart")
 
 
-class MissingDeCheck:
+class MissingDeCheck(SpellerCheck):
     name = "morphology"
 
-    def __init__(self, speller: Speller | None = None) -> None:
-        self._speller = speller
-
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
-        sp = self._speller or get_speller()
+        sp = self.speller
         out = []
         for a, b in spaced_pairs(doc):
             if not a.text.endswith("le"):

@@ -71,7 +71,14 @@ from rolint.checks.word_evidence import (
 )
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document, Word
-from rolint.spelling.speller import EDIT_WEIGHT, ONE_EDIT_MAX, Speller, Suggestion, get_speller, rarest_trigram
+from rolint.spelling.speller import (
+    EDIT_WEIGHT,
+    ONE_EDIT_MAX,
+    Speller,
+    SpellerCheck,
+    Suggestion,
+    rarest_trigram,
+)
 from rolint.spelling.text import fold, match_case, normalize
 
 # A spelling fix is safe when the first suggestion beats the second by this many score points
@@ -98,19 +105,10 @@ SENTENCE_START_ZIPF = 4.0
 CHANNEL_MARGIN = 1.1
 # Lowercase unknown words with no close correction but at least this frequency are terms/foreign.
 
-class SpellingCheck:
+class SpellingCheck(SpellerCheck):
     """Unknown words (spelling), words lacking diacritics (diacritics), stray tokens (artifact)."""
 
     name = "spelling"
-
-    def __init__(self, speller: Speller | None = None) -> None:
-        self._speller = speller
-
-    @property
-    def speller(self) -> Speller:
-        if self._speller is None:
-            self._speller = get_speller()
-        return self._speller
 
     def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         sp = self.speller

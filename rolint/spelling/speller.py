@@ -326,3 +326,16 @@ def get_speller() -> Speller:
 
 
 __all__ = ["Speller", "Suggestion", "get_speller", "damerau", "CEDILLA_TO_COMMA"]
+
+
+class SpellerCheck:
+    """Base of the checks that consult the speller: the shared instance unless one is given (tests)."""
+
+    def __init__(self, speller: Speller | None = None) -> None:
+        self._speller = speller
+
+    @property
+    def speller(self) -> Speller:
+        if self._speller is None:
+            self._speller = get_speller()
+        return self._speller

@@ -63,7 +63,8 @@ def test_markdown_offsets_in_original_text(tmp_path) -> None:
     assert ("lt.MORFOLOGIK_RULE_RO_RO", "propozitie", last) in spans
 
 
-def test_cedilla_text_is_sent_mapped(tmp_path, monkeypatch) -> None:
+def record_sent(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts the client sends to the real server, recorded as they go."""
     sent: list[str] = []
     original = LTClient.check
 
@@ -72,6 +73,11 @@ def test_cedilla_text_is_sent_mapped(tmp_path, monkeypatch) -> None:
         return original(self, text, disable, enable)
 
     monkeypatch.setattr(LTClient, "check", spy)
+    return sent
+
+
+def test_cedilla_text_is_sent_mapped(tmp_path, monkeypatch) -> None:
+    sent = record_sent(monkeypatch)
     doc, _, diags = _run("Ţara şi oraşele ţin la tradiţii.", cache=ResultCache(tmp_path / "c.sqlite3"))
     assert sent == ["Țara și orașele țin la tradiții."]
     assert not [d for d in diags if d.category == "spelling"], diags
@@ -111,13 +117,6 @@ def test_cache_hit_does_not_contact_server(tmp_path, monkeypatch) -> None:
 def test_only_changed_paragraph_is_sent(tmp_path, monkeypatch) -> None:
     cache = ResultCache(tmp_path / "c.sqlite3")
     _run("Primul paragraf.\n\nAl doilea paragraf.\n", cache=cache)
-    sent: list[str] = []
-    original = LTClient.check
-
-    def spy(self, text, disable=(), enable=()):  # type: ignore[no-untyped-def]
-        sent.append(text)
-        return original(self, text, disable, enable)
-
-    monkeypatch.setattr(LTClient, "check", spy)
+    sent = record_sent(monkeypatch)
     _run("Primul paragraf.\n\nAl treilea paragraf.\n", cache=cache)
     assert sent == ["Al treilea paragraf."]

@@ -120,7 +120,7 @@ class Session:
 
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.explicit = load_config(args.config.resolve()) if args.config else None
+        self.explicit = self.adjust(load_config(args.config.resolve())) if args.config else None
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict[int, Linter] = {}
         self.warnings: list[str] = []
@@ -128,15 +128,14 @@ class Session:
 
     def config_for(self, where: Path) -> Config:
         if self.explicit is not None:
-            return self.adjust(self.explicit)
+            return self.explicit
         found = find_config(where)
         if found not in self._configs:
             self._configs[found] = self.adjust(load_config(found))
         return self._configs[found]
 
     def adjust(self, cfg: Config) -> Config:
-        if getattr(cfg, "_adjusted", False):
-            return cfg
+        """The command line's options on top of a freshly loaded configuration (once per config)."""
         if self.args.select:
             cfg.select = list(self.args.select)
         if self.args.ignore:
@@ -144,7 +143,6 @@ class Session:
         cfg.exclude = [*cfg.exclude, *self.args.exclude]
         if self.args.fail_on:
             cfg.fail_on = Severity.parse(self.args.fail_on)
-        cfg._adjusted = True  # type: ignore[attr-defined]
         return cfg
 
     def linter(self, cfg: Config) -> Linter:

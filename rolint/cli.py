@@ -19,9 +19,10 @@ from rolint.document import Document
 from rolint.engine import RuleError
 from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
-from rolint.lint import Linter
-from rolint.report import FORMATS, FileResult
+from rolint.lint import LANGUAGETOOL_SKIPPED, Linter
+from rolint.report import FORMATS, FileResult, RunInfo, SourceStatus
 from rolint.source import InputError, Source, decode, read_path
+from rolint.trust import require_trusted
 from rolint.write import write_fixed
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -46,6 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="do not use LanguageTool")
     c.add_argument("--languagetool", dest="languagetool", choices=("auto", "required", "off"), default=None,
                    help="auto: use it when available (default); required: exit 2 without it")
+    c.add_argument("--languagetool-url", metavar="URL",
+                   help="use this LanguageTool server instead of rolint's own local one (the text is sent there)")
     c.add_argument("--encoding", help="decode input with this encoding instead of refusing non-UTF-8")
     c.add_argument("--stdin-filename", help="name (and format) of the text read from stdin")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -162,14 +165,33 @@ class Session:
     def languagetool_check(self, cfg: Config):  # type: ignore[no-untyped-def]
         if self.lt_mode == "off" or cfg.languagetool.get("enabled") is False:
             return None
+        if getattr(self.args, "languagetool_url", None):
+            cfg.languagetool = {**cfg.languagetool, "url": self.args.languagetool_url}  # the user's own choice
+        elif cfg.languagetool.get("url") and cfg.path is not None and cfg is not self.explicit:
+            require_trusted(cfg.path, "languagetool.url")  # found upward: may be somebody else's file
         try:
             from rolint.languagetool.check import LanguageToolCheck
         except ImportError as exc:
             if self.lt_mode == "required":
                 raise ConfigError(f"LanguageTool support is not installed: {exc}") from None
-            self.warnings.append(f"skipped LanguageTool: {exc}")
+            self.warnings.append(f"{LANGUAGETOOL_SKIPPED}{exc}")
             return None
         return LanguageToolCheck()
+
+
+    def run_info(self) -> RunInfo:
+        """Which sources ran, for the machine-readable reports (a skipped LanguageTool makes a partial run)."""
+        skipped = [w[len(LANGUAGETOOL_SKIPPED):] for w in self.warnings if w.startswith(LANGUAGETOOL_SKIPPED)]
+        configs = list(self._configs.values()) or ([self.explicit] if self.explicit else [])
+        if self.lt_mode == "off":
+            lt = SourceStatus("off", "turned off (--no-languagetool or ROLINT_LANGUAGETOOL=off)")
+        elif skipped:
+            lt = SourceStatus("skipped", skipped[0])
+        elif configs and all(c.languagetool.get("enabled") is False for c in configs):
+            lt = SourceStatus("off", "turned off (languagetool.enabled = false)")
+        else:
+            lt = SourceStatus("ran")
+        return RunInfo(sources={"languagetool": lt}, warnings=list(dict.fromkeys(self.warnings)))
 
 
 def read_input(path: str, args: argparse.Namespace) -> Source:
@@ -295,7 +317,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         from importlib import import_module
 
-        rendered = import_module(f"rolint.report.{args.format}").render(results)
+        reporter = import_module(f"rolint.report.{args.format}")
+        if args.format in ("json", "sarif"):
+            rendered = reporter.render(results, session.run_info())
+        else:
+            rendered = reporter.render(results)
         (sys.stderr if stdout_taken else sys.stdout).write(rendered + "\n")
     if input_error:
         for r in results:
@@ -320,6 +346,7 @@ def worker_options(args: argparse.Namespace) -> list[str]:
         if value:
             out += [flag, ",".join(value)]
     for flag, value in (("--config", args.config), ("--languagetool", args.languagetool),
+                        ("--languagetool-url", args.languagetool_url),
                         ("--encoding", args.encoding), ("--fail-on", args.fail_on)):
         if value is not None:
             out += [flag, str(value)]

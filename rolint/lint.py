@@ -12,6 +12,9 @@ from rolint.engine import RulesCheck, builtin_rules_dir, load_rules
 from rolint.merge import merge
 from rolint.suppress import apply_suppressions
 
+#: how the warning that LanguageTool could not be used starts (also the run's record of it)
+LANGUAGETOOL_SKIPPED = "skipped LanguageTool: "
+
 # namespaces of rule ids given by checks rather than by rule packs (not enumerable up front)
 CHECK_NAMESPACES = ("spelling", "context", "diacritics", "missing-word", "artifact", "lt")
 
@@ -72,7 +75,7 @@ class Linter:
         except LanguageToolUnavailable as exc:
             if self.languagetool_required:
                 raise
-            self.warnings.append(f"skipped LanguageTool: {exc.reason}")
+            self.warnings.append(f"{LANGUAGETOOL_SKIPPED}{exc.reason}")
             self.checks.remove(self.languagetool)
             self.languagetool = None
             return []

@@ -14,7 +14,8 @@ import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from rolint.languagetool.paths import lt_root
+from rolint.languagetool.paths import lt_root, private_lt_root
+from rolint.private import private_file
 
 RawMatch = dict[str, object]
 SCHEMA = "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, matches TEXT NOT NULL, used REAL NOT NULL)"
@@ -35,13 +36,14 @@ class ResultCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._conn is None:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_lt_root()
+                private_file(self.path)  # it holds the user's sentences: 0600 (sqlite's -wal/-shm follow it)
                 conn = sqlite3.connect(self.path, timeout=10, isolation_level=None)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute(SCHEMA)
                 self._conn = conn
-            except sqlite3.Error:
+            except (sqlite3.Error, OSError):
                 return None
         return self._conn
 

@@ -11,11 +11,14 @@ from rolint.languagetool import server
 from rolint.languagetool.cache import RawMatch, ResultCache, cache_key
 from rolint.languagetool.client import LTClient
 from rolint.languagetool.errors import LanguageToolUnavailable
+from rolint.languagetool.net import is_loopback
 from rolint.languagetool.paths import lt_version
 from rolint.languagetool.textmap import Block, blocks
 
 MAX_REPLACEMENTS = 5
 BATCH_CHARS = 20_000
+#: seconds one request may take (``languagetool.timeout``); a slow server is given up once, not retried
+DEFAULT_TIMEOUT = 30.0
 SEPARATOR = "\n\n"
 
 SPELLING_CATEGORIES = {"TYPOS", "CAT1"}
@@ -76,7 +79,7 @@ class LanguageToolCheck:
         if not isinstance(options, Mapping):
             options = {}
         per_doc = [blocks(doc) for doc in docs]
-        found = iter(self.check_blocks([b for bs in per_doc for b in bs], options))
+        found = iter(self.check_blocks([b for bs in per_doc for b in bs], options, ctx.warnings))
         out: list[list[Diagnostic]] = []
         for bs in per_doc:
             diags: list[Diagnostic] = []
@@ -88,7 +91,9 @@ class LanguageToolCheck:
         return out
 
     # -- matching ---------------------------------------------------------------------
-    def check_blocks(self, todo: Sequence[Block], options: Mapping[str, object]) -> list[tuple[Block, list[RawMatch]]]:
+    def check_blocks(
+        self, todo: Sequence[Block], options: Mapping[str, object], ctx_warnings: list[str] | None = None
+    ) -> list[tuple[Block, list[RawMatch]]]:
         settings = _settings(options)
         url = server.external_url(options)
         server_id = f"url:{url}" if url else f"lt:{lt_version()}"
@@ -96,16 +101,24 @@ class LanguageToolCheck:
         cached = self.cache.get_many(keys) if self.use_cache else {}
         missing = [(b, k) for b, k in zip(todo, keys, strict=True) if k not in cached]
         if missing:
-            fresh = self._query(missing, options, settings)
+            fresh = self._query(missing, options, settings, ctx_warnings)
             if self.use_cache:
                 self.cache.put_many(fresh)
             cached.update(fresh)
         return [(b, cached[k]) for b, k in zip(todo, keys, strict=True)]
 
     def _query(
-        self, missing: list[tuple[Block, str]], options: Mapping[str, object], settings: Mapping[str, object]
+        self,
+        missing: list[tuple[Block, str]],
+        options: Mapping[str, object],
+        settings: Mapping[str, object],
+        warnings: list[str] | None = None,
     ) -> dict[str, list[RawMatch]]:
         results: dict[str, list[RawMatch]] = {}
+        url = server.external_url(options)
+        if url and not is_loopback(url) and warnings is not None:
+            # said once per run (warnings are printed deduplicated): the draft leaves this machine
+            warnings.append(f"text is sent to the LanguageTool server at {url} (not this machine)")
         for batch in _batches(missing):
             text = SEPARATOR.join(b.text for b, _ in batch)
             matches = self._check_with_restart(text, options, settings)
@@ -130,7 +143,7 @@ class LanguageToolCheck:
         self, text: str, options: Mapping[str, object], settings: Mapping[str, object]
     ) -> list[RawMatch]:
         disable, enable = settings["disable"], settings["enable"]
-        timeout = float(options.get("timeout", 60))  # type: ignore[arg-type]
+        timeout = _timeout(options)
         for attempt in range(2):
             if self._client is None:
                 info = server.ensure_server(options)
@@ -140,10 +153,10 @@ class LanguageToolCheck:
             try:
                 self.requests += 1
                 return self._client.check(text, disable, enable)  # type: ignore[arg-type]
-            except LanguageToolUnavailable:
+            except LanguageToolUnavailable as exc:
                 self._client = None
-                if attempt == 1 or server.external_url(options):
-                    raise
+                if attempt == 1 or exc.timed_out or server.external_url(options):
+                    raise  # a slow server would be as slow again: one timeout is all a run waits
                 # a managed server that died mid-run: make sure it is gone, then start a new one
                 state = server.read_state()
                 if state and not server.healthy(str(state.get("url")), timeout=5):
@@ -171,6 +184,15 @@ class LanguageToolCheck:
             replacements=reps,
             fix=suggestion_fix(start, end, reps, Applicability.UNSAFE),
         )
+
+
+def _timeout(options: Mapping[str, object]) -> float:
+    value = options.get("timeout", DEFAULT_TIMEOUT)
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_TIMEOUT
+    return seconds if seconds > 0 else DEFAULT_TIMEOUT
 
 
 def _batches(items: list[tuple[Block, str]]) -> list[list[tuple[Block, str]]]:

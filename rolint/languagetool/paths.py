@@ -25,6 +25,14 @@ def lt_root() -> Path:
     return cache_root() / "languagetool"
 
 
+def private_lt_root() -> Path:
+    """:func:`lt_root`, created (or tightened) with the cache root as folders only the user can open."""
+    from rolint.private import private_dir
+
+    private_dir(cache_root())
+    return private_dir(lt_root())
+
+
 def install_dir(version: str | None = None) -> Path:
     return lt_root() / (version or lt_version())
 

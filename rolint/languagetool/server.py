@@ -18,7 +18,6 @@ import subprocess
 import sys
 import time
 import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +26,11 @@ from filelock import FileLock, Timeout
 from rich.console import Console
 
 from rolint.languagetool.errors import LanguageToolUnavailable
-from rolint.languagetool.paths import lt_root, lt_version
+from rolint.languagetool.identity import serves_port
+from rolint.languagetool.net import urlopen
+from rolint.languagetool.paths import lt_root, lt_version, private_lt_root
 from rolint.languagetool.provision import ensure_installed, find_java, install_info, is_installed, provision
+from rolint.private import FILE_MODE, open_private, owned_by_me, private_file
 
 DEFAULT_IDLE = 1800.0
 START_TIMEOUT = 120.0
@@ -51,8 +53,8 @@ def state_path() -> Path:
 
 
 def _lock() -> FileLock:
-    lt_root().mkdir(parents=True, exist_ok=True)
-    return FileLock(str(lt_root() / "server.lock"))
+    private_lt_root()
+    return FileLock(str(lt_root() / "server.lock"), mode=FILE_MODE)
 
 
 def _last_used_path() -> Path:
@@ -67,8 +69,8 @@ def touch() -> None:
     """Record use now (the watchdog measures idleness from this file's mtime)."""
     path = _last_used_path()
     with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.touch()
+        private_file(path)
+        os.utime(path)
 
 
 def external_url(options: Mapping[str, object] | None = None) -> str | None:
@@ -91,7 +93,7 @@ def idle_timeout(options: Mapping[str, object] | None = None) -> float:
 def healthy(url: str, timeout: float = 3.0) -> bool:
     """True when ``url`` answers GET /v2/languages with a list that has Romanian."""
     try:
-        with urllib.request.urlopen(f"{url}/v2/languages", timeout=timeout) as resp:
+        with urlopen(f"{url}/v2/languages", timeout=timeout) as resp:
             langs = json.load(resp)
     except (OSError, ValueError, urllib.error.URLError):
         return False
@@ -117,11 +119,27 @@ def _pid_alive(pid: int | None, marker: str) -> bool:
 
 
 def read_state() -> dict[str, object] | None:
+    """The state file, when it is a regular file of ours that nobody else can write (else None)."""
+    path = state_path()
     try:
-        state = json.loads(state_path().read_text("utf-8"))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not (owned_by_me(st) and os.path.isfile(path)) or st.st_mode & 0o022:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            state = json.loads(fh.read(65536))
     except (OSError, ValueError):
         return None
-    return state if isinstance(state, dict) else None
+    finally:
+        os.close(fd)
+    if not isinstance(state, dict) or not isinstance(state.get("port"), int) or isinstance(state["port"], bool):
+        return None
+    # the URL is rebuilt from the port: the server rolint starts listens on 127.0.0.1 and nowhere else
+    state["url"] = f"http://127.0.0.1:{state['port']}"
+    return state
 
 
 def _info(state: Mapping[str, object]) -> ServerInfo:
@@ -138,13 +156,49 @@ def _info(state: Mapping[str, object]) -> ServerInfo:
 
 
 def _live(state: Mapping[str, object] | None) -> ServerInfo | None:
+    """The managed server described by ``state``, if it is the one rolint started and it answers.
+
+    Identified, not assumed: the watchdog process is alive and was started for this state file, the
+    JVM is its child, and the socket listening on the recorded port belongs to that JVM (Linux: read
+    from /proc). Anything else on that port (a stale state after a crash, a port taken by another
+    program or user, an edited state file) is not sent a single word.
+    """
     if not state or "url" not in state:
         return None
-    if not _pid_alive(state.get("pid"), "rolint.languagetool.watchdog"):  # type: ignore[arg-type]
+    pid, java_pid, port = state.get("pid"), state.get("java_pid"), state.get("port")
+    if not _pid_alive(pid, "rolint.languagetool.watchdog"):  # type: ignore[arg-type]
+        return None
+    if not _pid_alive(java_pid, "HTTPServer") or not _started_by(java_pid, pid):  # type: ignore[arg-type]
+        return None
+    if not _cmdline_has(pid, str(state_path())):  # type: ignore[arg-type]
+        return None
+    if serves_port(java_pid, port) is False:  # type: ignore[arg-type]
         return None
     if not healthy(str(state["url"])):
         return None
     return _info(state)
+
+
+def _cmdline_has(pid: int, needle: str) -> bool:
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if not cmdline.parent.exists():
+        return True  # no /proc: the marker check in _pid_alive is all there is
+    try:
+        return needle in cmdline.read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return False
+
+
+def _started_by(child: int, parent: int) -> bool:
+    """True when ``child``'s parent process is ``parent`` (or when /proc cannot tell)."""
+    stat_file = Path(f"/proc/{child}/stat")
+    if not stat_file.parent.exists():
+        return True
+    try:
+        fields = stat_file.read_text().rsplit(")", 1)[1].split()
+        return int(fields[1]) == parent
+    except (OSError, IndexError, ValueError):
+        return False
 
 
 def status(options: Mapping[str, object] | None = None) -> ServerInfo | None:
@@ -238,7 +292,7 @@ def _start_locked(options: Mapping[str, object] | None, console: Console) -> Ser
                 str(idle_timeout(options)),
             ]
             touch()
-            log = open(log_path(), "ab")  # noqa: SIM115 - handed to the child
+            log = os.fdopen(open_private(log_path(), os.O_WRONLY | os.O_APPEND), "ab")
             try:
                 proc = subprocess.Popen(
                     cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True, close_fds=True

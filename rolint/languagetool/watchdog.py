@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from rolint.private import write_private
+
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
 #: Sized for small machines (2 cores): Romanian alone peaks well below 1 GB of heap.
 JVM_OPTIONS = ["-Xms128m", "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"]
@@ -46,20 +48,18 @@ def java_command(java: str, classpath: Path, port: int, config: Path) -> list[st
 
 
 def write_config(path: Path) -> None:
-    path.write_text("".join(f"{k}={v}\n" for k, v in SERVER_CONFIG.items()), "utf-8")
+    write_private(path, "".join(f"{k}={v}\n" for k, v in SERVER_CONFIG.items()).encode("utf-8"))
 
 
 def _write_state(path: Path, state: dict[str, object]) -> None:
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(state), "utf-8")
-    os.replace(tmp, path)
+    write_private(path, json.dumps(state).encode("utf-8"))
 
 
 def _answers(port: int) -> bool:
-    import urllib.request
+    from rolint.languagetool.net import urlopen
 
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v2/languages", timeout=2) as resp:
+        with urlopen(f"http://127.0.0.1:{port}/v2/languages", timeout=2) as resp:
             return resp.status == 200
     except OSError:
         return False

@@ -7,7 +7,7 @@ from typing import Any
 
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
-from rolint.report import FileResult
+from rolint.report import FileResult, RunInfo
 
 
 def position(doc: Document, offset: int) -> dict[str, int]:
@@ -34,7 +34,7 @@ def diagnostic_dict(doc: Document, d: Diagnostic) -> dict[str, Any]:
     }
 
 
-def render(results: list[FileResult]) -> str:
+def render(results: list[FileResult], run: RunInfo | None = None) -> str:
     files = []
     total = fixable = 0
     for r in results:
@@ -46,5 +46,13 @@ def render(results: list[FileResult]) -> str:
         total += len(r.diagnostics)
         fixable += sum(d.fixable for d in r.diagnostics)
         files.append(entry)
-    out = {"version": 1, "files": files, "summary": {"files": len(results), "diagnostics": total, "fixable": fixable}}
+    out: dict[str, Any] = {
+        "version": 1, "files": files, "summary": {"files": len(results), "diagnostics": total, "fixable": fixable}
+    }
+    if run is not None:  # a caller can tell a clean result from a partial one (a source skipped)
+        out["run"] = {
+            "partial": run.partial,
+            "sources": {name: st.as_dict() for name, st in run.sources.items()},
+            "warnings": list(run.warnings),
+        }
     return json.dumps(out, ensure_ascii=False, indent=2)

@@ -8,7 +8,7 @@ from typing import Any
 
 from rolint import __version__
 from rolint.diagnostics import Severity
-from rolint.report import FileResult
+from rolint.report import FileResult, RunInfo
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -19,7 +19,19 @@ def uri(path: str) -> str:
     return p.as_posix() if not p.is_absolute() else p.as_uri()
 
 
-def render(results: list[FileResult]) -> str:
+def invocation(run: RunInfo) -> dict[str, Any]:
+    """SARIF's place for what happened to the run: a skipped source is a tool execution notification."""
+    notes: list[dict[str, Any]] = []
+    for name, st in run.sources.items():
+        if st.status == "skipped":
+            notes.append({"level": "warning", "descriptor": {"id": f"{name}-skipped"},
+                          "message": {"text": f"{name} skipped: {st.reason}; its findings are missing"}})
+    notes += [{"level": "warning", "message": {"text": w}} for w in run.warnings
+              if not any(w.endswith(st.reason or "\0") for st in run.sources.values())]
+    return {"executionSuccessful": True, "toolExecutionNotifications": notes}
+
+
+def render(results: list[FileResult], run: RunInfo | None = None) -> str:
     rules: dict[str, dict[str, Any]] = {}
     sarif_results = []
     for r in results:
@@ -51,13 +63,14 @@ def render(results: list[FileResult]) -> str:
                     }],
                 }]
             sarif_results.append(res)
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "rolint", "version": __version__, "rules": list(rules.values())}},
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
+    sarif_run: dict[str, Any] = {
+        "tool": {"driver": {"name": "rolint", "version": __version__, "rules": list(rules.values())}},
+        "columnKind": "unicodeCodePoints",
+        "results": sarif_results,
     }
+    if run is not None:
+        sarif_run["invocations"] = [invocation(run)]
+        sarif_run["properties"] = {"partial": run.partial,
+                                   "sources": {name: st.as_dict() for name, st in run.sources.items()}}
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
     return json.dumps(log, ensure_ascii=False, indent=2)

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from rolint.private import private_dir
+
 SCHEMA = 1
 
 
@@ -59,7 +61,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
     value = build()
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
             with os.fdopen(fd, "wb") as f:
                 marshal.dump(value, f)

@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cli_server(args.action)
         if args.command == "languagetool":
-            from rolint.languagetool.provision import cli_install
+            from rolint.languagetool.server import cli_install
 
             return cli_install()
     except (ConfigError, RuleError) as exc:

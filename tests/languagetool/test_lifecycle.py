@@ -111,3 +111,11 @@ def test_cli_server(capsys: pytest.CaptureFixture[str]) -> None:
     assert server.cli_server("stop") == 0
     assert "stopped" in capsys.readouterr().out
     assert server.cli_server("bogus") == 2
+
+
+def test_languagetool_install_command_runs(lt_env: server.ServerInfo, capsys: pytest.CaptureFixture[str]) -> None:
+    """`rolint languagetool install`, which rolint's own messages recommend, works (it crashed on an import)."""
+    from rolint.cli import main
+
+    assert main(["languagetool", "install"]) == 0
+    assert "already installed" in capsys.readouterr().err

@@ -236,11 +236,12 @@ def cmd_check(args: argparse.Namespace) -> int:
                 quit_review = reviewed.quit
             else:
                 fixed = fix_until_stable(source.text, check_text, level)
-                if not fixed.converged:
+                new_text, applied, remaining = fixed.text, fixed.applied, fixed.remaining
+                if not fixed.converged:  # a rule pack whose fixes undo or feed each other: change nothing
                     rules = ", ".join(sorted({d.rule for d in choose(fixed.remaining, level, fixed.text)}))
                     session.warnings.append(f"{display}: fixes failed to converge after {fixed.passes} passes "
-                                            f"(still fixable: {rules})")
-                new_text, applied, remaining = fixed.text, fixed.applied, fixed.remaining
+                                            f"(still fixable: {rules}); not fixed")
+                    new_text, applied, remaining = source.text, Counter(), None
             changed = new_text != source.text
             if args.diff:
                 result.diagnostics = remaining if remaining is not None else linter.lint(doc)

@@ -3,6 +3,7 @@ encoding and line endings; write through symlinks; write nothing when nothing ch
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import tempfile
@@ -48,7 +49,7 @@ def write_fixed(source: Source, new_text: str) -> bool:
     if is_read_only(target, st):
         raise InputError(f"{source.path}: file is read-only; not fixed")
     try:
-        if target.read_bytes() != source.encode(source.text):
+        if not _unchanged(source, target.read_bytes()):
             raise InputError(f"{source.path}: file changed on disk while it was checked; not fixed")
     except OSError as exc:
         raise InputError(f"{source.path}: cannot read back: {exc.strerror}") from None
@@ -73,6 +74,13 @@ def write_fixed(source: Source, new_text: str) -> bool:
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
     _fsync_dir(target.parent)
     return True
+
+
+def _unchanged(source: Source, data: bytes) -> bool:
+    """Whether ``data`` (the file now) is what ``source`` was read from."""
+    if source.raw_digest is not None:
+        return hashlib.sha256(data).digest() == source.raw_digest
+    return data == source.encode(source.text)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,38 @@ def test_many_files_one_read_only(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["check", "--no-languagetool", "--fix", str(a), str(b)])
     assert code == 2 and a.read_bytes() == DRAFT.encode() and b.read_text(encoding="utf-8") == FIXED
     capsys.readouterr()
+
+
+# -- encodings written as they were read --------------------------------------------------------
+
+UTF16_CASES = [
+    pytest.param("utf-16", codecs.BOM_UTF16_BE, "utf-16-be", id="utf-16 BE with BOM"),
+    pytest.param("utf-16", codecs.BOM_UTF16_LE, "utf-16-le", id="utf-16 LE with BOM"),
+    pytest.param("utf-16", b"", "utf-16-le" if sys.byteorder == "little" else "utf-16-be", id="utf-16 no BOM"),
+    pytest.param("utf-32", codecs.BOM_UTF32_BE, "utf-32-be", id="utf-32 BE with BOM"),
+    pytest.param("utf-16-be", b"", "utf-16-be", id="utf-16-be"),
+    pytest.param("utf-8-sig", b"", "utf-8", id="utf-8-sig without BOM"),
+]
+
+
+@pytest.mark.parametrize(("option", "bom", "codec"), UTF16_CASES)
+def test_unicode_encodings_keep_byte_order_and_bom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, bom: bytes, codec: str
+) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(bom + DRAFT.encode(codec))
+    src = read_path(f, option)
+    assert src.text == DRAFT and src.encode(src.text) == f.read_bytes()
+    code = fix(f, "--encoding", option)
+    assert capsys.readouterr().err == "" and code == 0  # no false "file changed on disk"
+    assert f.read_bytes() == bom + FIXED.encode(codec)
+
+
+def test_read_back_compares_the_bytes_read(tmp_path: Path) -> None:
+    # UTF-7 spells the same text several ways: re-encoding what was read is not what is on disk
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"A+AHM-a urm+AQM- cu doi ani.\n")
+    src = read_path(f, "utf-7")
+    assert src.text == "Asa urmă cu doi ani.\n" and src.encode(src.text) != f.read_bytes()
+    assert write_fixed(src, "Asa în urmă cu doi ani.\n") is True
+    assert f.read_bytes().decode("utf-7") == "Asa în urmă cu doi ani.\n"

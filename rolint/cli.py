@@ -22,7 +22,7 @@ from rolint.fix import choose, fix_until_stable
 from rolint.lint import Linter
 from rolint.report import FORMATS, FileResult
 from rolint.source import InputError, Source, decode, read_path
-from rolint.write import write_fixed
+from rolint.write import write_fixed, write_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -250,17 +250,16 @@ def cmd_check(args: argparse.Namespace) -> int:
                     fixed_rules.update(applied)
                     exit_code = EXIT_FINDINGS
                 continue
-            if path == "-":
-                sys.stdout.write(new_text)  # the fixed text, changed or not, goes to stdout
-                sys.stdout.flush()
-            elif changed:
-                try:
+            try:
+                if path == "-":
+                    write_stdout(source, new_text)  # the fixed text, changed or not, as the file would be
+                elif changed:
                     write_fixed(source, new_text)
-                except InputError as exc:
-                    result.error = str(exc)
-                    input_error = True
-                    result.diagnostics = linter.lint(doc)
-                    continue
+            except InputError as exc:
+                result.error = str(exc)
+                input_error = True
+                result.diagnostics = linter.lint(doc)
+                continue
             fixed_rules.update(applied)
             result.fixed = sum(applied.values())
             result.doc = doc = Document.from_source(

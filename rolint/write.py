@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,37 @@ def is_read_only(path: Path, st: os.stat_result | None = None) -> bool:
     return not (st.st_mode & _WRITE_BITS) or not os.access(path, os.W_OK)
 
 
+def encode_fixed(source: Source, new_text: str) -> bytes:
+    """``new_text`` in the encoding, byte order and BOM of ``source`` (InputError when it cannot be)."""
+    try:
+        return source.encode(new_text)
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{source.path}: the fixed text cannot be encoded as {source.encoding} ({exc.reason}); not fixed"
+        ) from None
+
+
+def write_stdout(source: Source, new_text: str) -> None:
+    """The fixed text of stdin to stdout, as bytes, exactly as ``write_fixed`` would write the file.
+
+    When it cannot be encoded, the input goes out unchanged (a filter never loses the text) and
+    InputError tells why.
+    """
+    try:
+        data, error = encode_fixed(source, new_text), None
+    except InputError as exc:
+        data, error = source.encode(source.text), exc
+    sys.stdout.flush()  # whatever the text layer holds goes first
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream (an embedding program's): the text as it is
+        sys.stdout.write(new_text if error is None else source.text)
+    else:
+        out.write(data)
+        out.flush()
+    if error is not None:
+        raise error
+
+
 def write_fixed(source: Source, new_text: str) -> bool:
     """Replace the file behind ``source`` by ``new_text``. Returns False when nothing changed.
 
@@ -34,12 +66,7 @@ def write_fixed(source: Source, new_text: str) -> bool:
     if new_text == source.text:
         return False
     target = Path(os.path.realpath(source.path))  # through symlinks, to the real file
-    try:
-        data = source.encode(new_text)
-    except UnicodeEncodeError as exc:
-        raise InputError(
-            f"{source.path}: the fixed text cannot be encoded as {source.encoding} ({exc.reason}); not fixed"
-        ) from None
+    data = encode_fixed(source, new_text)
     try:
         st = target.stat()
     except OSError as exc:

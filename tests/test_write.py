@@ -4,6 +4,7 @@ written through, nothing written when nothing changed, read-only files refused (
 from __future__ import annotations
 
 import codecs
+import io
 import os
 import stat
 import sys
@@ -179,3 +180,45 @@ def test_read_back_compares_the_bytes_read(tmp_path: Path) -> None:
     assert src.text == "Asa urmă cu doi ani.\n" and src.encode(src.text) != f.read_bytes()
     assert write_fixed(src, "Asa în urmă cu doi ani.\n") is True
     assert f.read_bytes().decode("utf-7") == "Asa în urmă cu doi ani.\n"
+
+
+# -- stdin: the fixed text goes to stdout as the file would be written ---------------------------
+
+
+def fix_stdin(data: bytes, capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch,
+              *extra: str) -> tuple[int, bytes, str]:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code = main(["check", "--no-languagetool", "--color", "never", "--fix", *extra, "-"])
+    out = capsysbinary.readouterr()
+    return code, out.out, out.err.decode()
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "newline"),
+    [("utf-8", codecs.BOM_UTF8, "\r\n"), ("utf-8", b"", "\r"), ("utf-16", codecs.BOM_UTF16_BE, "\n")],
+)
+def test_stdin_fix_keeps_bom_encoding_and_line_endings(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch, encoding: str, bom: bytes,
+    newline: str,
+) -> None:
+    codec = "utf-16-be" if bom == codecs.BOM_UTF16_BE else encoding
+    data = bom + (DRAFT * 2).replace("\n", newline).encode(codec)
+    code, out, _ = fix_stdin(data, capsysbinary, monkeypatch, "--encoding", encoding)
+    assert out == bom + (FIXED * 2).replace("\n", newline).encode(codec) and code == 0
+
+
+def test_stdin_fix_legacy_encoding(capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Într-o zi, ministrul a spus ”ceva” la radio.\n"
+    code, out, _ = fix_stdin(text.encode("cp1250"), capsysbinary, monkeypatch, "--encoding", "cp1250")
+    assert out == "Într-o zi, ministrul a spus „ceva” la radio.\n".encode("cp1250") and code == 0
+    # nothing to fix: the input comes back byte for byte
+    code, out, _ = fix_stdin(b"\xef\xbb\xbfBun\xc4\x83 ziua.\r\n", capsysbinary, monkeypatch)
+    assert out == b"\xef\xbb\xbfBun\xc4\x83 ziua.\r\n" and code == 0
+
+
+def test_stdin_fix_unencodable_gives_back_the_input(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = "Aşa a spus.\n".encode("iso-8859-2")  # the fix (ș) does not exist in Latin-2
+    code, out, err = fix_stdin(data, capsysbinary, monkeypatch, "--encoding", "iso-8859-2")
+    assert out == data and code == 2 and "cannot be encoded" in err

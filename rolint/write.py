@@ -88,12 +88,8 @@ def write_fixed(source: Source, new_text: str) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            _copy_owner_and_mode(fh.fileno(), st)
             os.fsync(fh.fileno())
-        os.chmod(tmp, stat.S_IMODE(st.st_mode))
-        try:
-            os.chown(tmp, st.st_uid, st.st_gid)
-        except (PermissionError, AttributeError):
-            pass
         os.replace(tmp, target)
     except OSError as exc:
         if os.path.exists(tmp):
@@ -101,6 +97,16 @@ def write_fixed(source: Source, new_text: str) -> bool:
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
     _fsync_dir(target.parent)
     return True
+
+
+def _copy_owner_and_mode(fd: int, st: os.stat_result) -> None:
+    """Owner first, then mode: chown clears setuid/setgid, so a chmod before it would lose them."""
+    try:
+        os.fchown(fd, st.st_uid, st.st_gid)
+    except (PermissionError, AttributeError):  # not root (the file stays ours, as any editor saves it); Windows
+        pass
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, stat.S_IMODE(st.st_mode))
 
 
 def _unchanged(source: Source, data: bytes) -> bool:

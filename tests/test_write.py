@@ -222,3 +222,13 @@ def test_stdin_fix_unencodable_gives_back_the_input(
     data = "Aşa a spus.\n".encode("iso-8859-2")  # the fix (ș) does not exist in Latin-2
     code, out, err = fix_stdin(data, capsysbinary, monkeypatch, "--encoding", "iso-8859-2")
     assert out == data and code == 2 and "cannot be encoded" in err
+
+
+@pytest.mark.parametrize("mode", [0o4755, 0o2755, 0o1644, 0o6711])
+def test_special_mode_bits_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: int) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    os.chmod(f, mode)
+    assert fix(f) == 0
+    assert stat.S_IMODE(f.stat().st_mode) == mode and f.read_text(encoding="utf-8") == FIXED
+    capsys.readouterr()

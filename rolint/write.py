@@ -1,13 +1,20 @@
 """Write a fixed file atomically: temp file in the same folder, then rename; keep mode, BOM,
-encoding and line endings; write through symlinks; write nothing when nothing changed."""
+encoding and line endings; write through symlinks; write nothing when nothing changed.
+
+A write killed between its temp file and the rename (SIGKILL, power loss) leaves the temp file
+``.NAME.rolint-PID-RANDOM.tmp`` behind: the next write in that folder removes it, once its writer
+(PID) is dead. A hard-linked file is written in place instead, so that every link sees the fix.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from rolint.source import InputError, Source
@@ -80,8 +87,9 @@ def write_fixed(source: Source, new_text: str) -> bool:
             raise InputError(f"{source.path}: file changed on disk while it was checked; not fixed")
     except OSError as exc:
         raise InputError(f"{source.path}: cannot read back: {exc.strerror}") from None
+    sweep_stale_temps(target.parent)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".rolint-tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.rolint-{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
         raise InputError(f"{source.path}: cannot write in {target.parent}: {exc.strerror}") from None
     try:
@@ -96,6 +104,60 @@ def write_fixed(source: Source, new_text: str) -> bool:
             os.unlink(tmp)
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
     _fsync_dir(target.parent)
+    return True
+
+
+_TEMP_RE = re.compile(r"\..+\.rolint-(\d+)-[a-z0-9_]+\.tmp")
+_LEGACY_TEMP_RE = re.compile(r"\..+\.[a-z0-9_]{8}\.rolint-tmp")  # before the writer's pid was in the name
+LEGACY_TEMP_AGE = 3600.0  # seconds: a legacy temp file this old belongs to no running write
+_swept: set[Path] = set()  # folders already swept by this process
+
+
+def sweep_stale_temps(folder: Path) -> list[str]:
+    """Remove the temp files that killed rolint writes left in ``folder`` (once per folder and process).
+
+    Only files named as rolint names them, regular, ours (or we are root), whose writer process is
+    no longer alive (legacy names without a pid: older than an hour). Returns the names removed.
+    """
+    if folder in _swept or os.name != "posix":  # os.kill(pid, 0) probes a process only on POSIX
+        return []
+    _swept.add(folder)
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        m = _TEMP_RE.fullmatch(entry.name)
+        legacy = m is None and _LEGACY_TEMP_RE.fullmatch(entry.name) is not None
+        if m is None and not legacy:
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or (st.st_uid != os.geteuid() and os.geteuid() != 0):
+            continue
+        if (m is not None and _alive(int(m[1]))) or (legacy and now - st.st_mtime < LEGACY_TEMP_AGE):
+            continue
+        try:
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(entry.name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # PermissionError: alive, someone else's
+        return True
     return True
 
 

@@ -25,7 +25,8 @@ def fix(path: Path, *extra: str) -> int:
 
 
 def leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.endswith(".rolint-tmp")]
+    """rolint's temporary files (``.NAME.rolint-PID-RANDOM.tmp``; older versions: ``.NAME.*.rolint-tmp``)."""
+    return [p.name for p in folder.iterdir() if ".rolint-" in p.name and p.name.endswith("tmp")]
 
 
 def test_write_fixed_basic_and_noop(tmp_path: Path) -> None:
@@ -232,3 +233,61 @@ def test_special_mode_bits_kept(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert fix(f) == 0
     assert stat.S_IMODE(f.stat().st_mode) == mode and f.read_text(encoding="utf-8") == FIXED
     capsys.readouterr()
+
+
+# -- interrupted writes leave nothing behind for long -------------------------------------------
+
+KILLED_WRITER = """
+import os, sys, time
+from rolint.source import read_path
+from rolint.write import write_fixed
+
+src = read_path(sys.argv[1])
+def stall(*_a, **_k):
+    print("writing", flush=True)
+    time.sleep(60)
+os.replace = stall  # killed between the temp file and the rename
+write_fixed(src, sys.argv[2])
+"""
+
+
+def test_killed_write_leaves_temp_that_next_run_removes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import signal
+    import subprocess
+
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    (tmp_path / "other.txt").write_bytes(b"Un text.\n")
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(f), FIXED], stdout=subprocess.PIPE)
+    assert writer.stdout is not None and writer.stdout.readline() == b"writing\n"
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    left = leftovers(tmp_path)
+    assert len(left) == 1 and f.read_bytes() == DRAFT.encode()  # the file itself is intact
+    assert fix(f) == 0
+    assert leftovers(tmp_path) == [] and f.read_text(encoding="utf-8") == FIXED
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "other.txt"]
+    capsys.readouterr()
+
+
+def test_temp_of_a_live_writer_is_left_alone(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    live = tmp_path / f".a.txt.rolint-{os.getpid()}-abcd1234.tmp"  # this process is alive
+    dead_foreign = tmp_path / ".a.txt.rolint-x-abcd1234.tmp"  # not rolint's pattern
+    lookalike = tmp_path / "a.txt.rolint-1-abcd1234.tmp"  # no leading dot: the user's
+    for p in (live, dead_foreign, lookalike):
+        p.write_bytes(b"")
+    assert write_fixed(read_path(f), FIXED)
+    assert sorted(leftovers(tmp_path)) == sorted(p.name for p in (live, dead_foreign, lookalike))
+
+
+def test_legacy_temp_files_removed_once_old(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    old, young = tmp_path / ".a.txt.k3j9x0_a.rolint-tmp", tmp_path / ".b.txt.zz81kq0p.rolint-tmp"
+    old.write_bytes(b"")
+    young.write_bytes(b"")
+    os.utime(old, (1_000_000_000, 1_000_000_000))
+    assert write_fixed(read_path(f), FIXED)
+    assert leftovers(tmp_path) == [young.name]

@@ -88,6 +88,9 @@ def write_fixed(source: Source, new_text: str) -> bool:
     except OSError as exc:
         raise InputError(f"{source.path}: cannot read back: {exc.strerror}") from None
     sweep_stale_temps(target.parent)
+    if st.st_nlink > 1:
+        _write_in_place(target, data, source.path)
+        return True
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.rolint-{os.getpid()}-", suffix=".tmp", dir=target.parent)
     except OSError as exc:
@@ -105,6 +108,20 @@ def write_fixed(source: Source, new_text: str) -> bool:
         raise InputError(f"{source.path}: cannot write: {exc.strerror}") from None
     _fsync_dir(target.parent)
     return True
+
+
+def _write_in_place(target: Path, data: bytes, shown: str) -> None:
+    """Overwrite a hard-linked file in place: same inode, so every link sees the fix (a rename would
+    leave the other links on the old text). Like Ruff, Black or vim with hard links; not atomic: a
+    crash during this one write can leave the file half-written."""
+    try:
+        with open(target, "r+b") as fh:
+            fh.write(data)
+            fh.truncate()
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise InputError(f"{shown}: cannot write: {exc.strerror}") from None
 
 
 _TEMP_RE = re.compile(r"\..+\.rolint-(\d+)-[a-z0-9_]+\.tmp")

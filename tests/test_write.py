@@ -291,3 +291,20 @@ def test_legacy_temp_files_removed_once_old(tmp_path: Path) -> None:
     os.utime(old, (1_000_000_000, 1_000_000_000))
     assert write_fixed(read_path(f), FIXED)
     assert leftovers(tmp_path) == [young.name]
+
+
+# -- hard links -------------------------------------------------------------------------------------
+
+
+def test_hard_links_keep_pointing_at_the_fixed_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes(DRAFT.encode())
+    other = tmp_path / "sub" / "b.txt"
+    other.parent.mkdir()
+    os.link(f, other)
+    ino = f.stat().st_ino
+    assert fix(f) == 0
+    assert f.stat().st_ino == ino and f.stat().st_nlink == 2
+    assert other.read_text(encoding="utf-8") == FIXED and f.read_text(encoding="utf-8") == FIXED
+    assert leftovers(tmp_path) == []
+    capsys.readouterr()

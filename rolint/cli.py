@@ -22,7 +22,7 @@ from rolint.fix import choose, fix_until_stable
 from rolint.lint import Linter
 from rolint.report import FORMATS, FileResult
 from rolint.source import InputError, Source, decode, read_path
-from rolint.write import write_fixed, write_stdout
+from rolint.write import diff_sides, encode_diff, write_fixed, write_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -189,7 +189,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     fixing = args.fix or args.diff or args.interactive
     results: list[FileResult] = []
-    diffs: list[str] = []
+    diffs: list[tuple[str, Source]] = []
     fixed_rules: Counter[str] = Counter()  # rule → fixes applied (or, with --diff, that would be)
     exit_code = EXIT_OK
     input_error = False
@@ -246,7 +246,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             if args.diff:
                 result.diagnostics = remaining if remaining is not None else linter.lint(doc)
                 if changed:
-                    diffs.append(unified_diff(display, source.text, new_text))
+                    try:
+                        old_side, new_side = diff_sides(source, new_text)
+                    except InputError as exc:
+                        result.error, input_error = str(exc), True
+                        continue
+                    diffs.append((unified_diff(display, old_side, new_side), source))
                     fixed_rules.update(applied)
                     exit_code = EXIT_FINDINGS
                 continue
@@ -275,9 +280,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
-        for d in diffs:
-            sys.stdout.write(colorize_diff(d) if color else d)
         sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
+        for d, src in diffs:
+            shown = colorize_diff(d) if color else d
+            if out is not None:
+                out.write(encode_diff(shown, src))
+            else:
+                sys.stdout.write(shown)
+        (out or sys.stdout).flush()
         n = sum(fixed_rules.values())
         if n:
             err_console.print(f"Would fix {n} problem(s) in {len(diffs)} file(s): {_per_rule(fixed_rules)}",

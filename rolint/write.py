@@ -8,6 +8,7 @@ A write killed between its temp file and the rename (SIGKILL, power loss) leaves
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -61,6 +62,36 @@ def write_stdout(source: Source, new_text: str) -> None:
         out.flush()
     if error is not None:
         raise error
+
+
+BOM_CHAR = "\ufeff"
+
+
+def diff_sides(source: Source, new_text: str) -> tuple[str, str]:
+    """The old and new text a diff of a fix should compare (InputError when ``--fix`` would refuse it).
+
+    With a BOM, in an ASCII-compatible encoding, it is part of line 1, as ``git diff`` shows it, so
+    that the diff (see ``encode_diff``) applies to the file's bytes.
+    """
+    encode_fixed(source, new_text)
+    bom = BOM_CHAR if source.bom and _ascii_compatible(source) else ""
+    return bom + source.text, bom + new_text
+
+
+def encode_diff(diff: str, source: Source) -> bytes:
+    """A unified diff of ``source`` as bytes: the text lines in the file's encoding (as ``patch``
+    needs them), the two file-name lines in the file system's. Encodings that are not ASCII-compatible
+    (UTF-16, UTF-32: no ``patch`` applies them anyway) stay UTF-8, to be read."""
+    if not _ascii_compatible(source):
+        return diff.encode("utf-8", "surrogateescape")
+    plain = dataclasses.replace(source, bom=False)  # the BOM, if any, is already in line 1
+    lines = diff.splitlines(keepends=True)
+    return b"".join(os.fsencode(line) for line in lines[:2]) + b"".join(plain.encode(line) for line in lines[2:])
+
+
+def _ascii_compatible(source: Source) -> bool:
+    probe = "-+ @\\\n"
+    return dataclasses.replace(source, bom=False).encode(probe) == probe.encode("ascii")
 
 
 def write_fixed(source: Source, new_text: str) -> bool:

@@ -308,3 +308,45 @@ def test_hard_links_keep_pointing_at_the_fixed_file(tmp_path: Path, capsys: pyte
     assert other.read_text(encoding="utf-8") == FIXED and f.read_text(encoding="utf-8") == FIXED
     assert leftovers(tmp_path) == []
     capsys.readouterr()
+
+
+# -- --diff: a patch that applies to the file's bytes ----------------------------------------------
+
+
+def diff_of(f: Path, capsysbinary: pytest.CaptureFixture[bytes], *extra: str) -> tuple[int, bytes, str]:
+    code = main(["check", "--no-languagetool", "--color", "never", "--diff", *extra, str(f)])
+    out = capsysbinary.readouterr()
+    return code, out.out, out.err.decode()
+
+
+@pytest.mark.parametrize(
+    ("data", "extra"),
+    [
+        pytest.param(codecs.BOM_UTF8 + DRAFT.encode(), (), id="utf-8 BOM"),
+        pytest.param("Într-o zi, ministrul a spus ”ceva”.\r\n".encode("cp1250"), ("--encoding", "cp1250"), id="cp1250"),
+    ],
+)
+def test_diff_applies_with_patch_like_fix(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes],
+                                          data: bytes, extra: tuple[str, ...]) -> None:
+    import shutil
+    import subprocess
+
+    f = tmp_path / "a.txt"
+    f.write_bytes(data)
+    code, diff, _ = diff_of(f, capsysbinary, *extra)
+    assert code == 1 and f.read_bytes() == data
+    g = tmp_path / "fixed.txt"
+    g.write_bytes(data)
+    assert fix(g, *extra) == 0
+    capsysbinary.readouterr()
+    if shutil.which("patch"):
+        subprocess.run(["patch", "-s", "--binary", str(f)], input=diff, check=True)
+        assert f.read_bytes() == g.read_bytes()
+
+
+def test_diff_does_not_show_a_fix_that_cannot_be_written(tmp_path: Path,
+                                                          capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_bytes("Aşa a spus.\n".encode("iso-8859-2"))  # the fix (ș) does not exist in Latin-2
+    code, diff, err = diff_of(f, capsysbinary, "--encoding", "iso-8859-2")
+    assert diff == b"" and code == 2 and "cannot be encoded" in err

@@ -23,7 +23,7 @@ from rolint.lint import LANGUAGETOOL_SKIPPED, Linter
 from rolint.report import FORMATS, FileResult, RunInfo, SourceStatus
 from rolint.source import InputError, Source, decode, read_path
 from rolint.trust import require_trusted
-from rolint.write import write_fixed
+from rolint.write import diff_sides, encode_diff, write_fixed, write_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -211,7 +211,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     fixing = args.fix or args.diff or args.interactive
     results: list[FileResult] = []
-    diffs: list[str] = []
+    diffs: list[tuple[str, Source]] = []
     fixed_rules: Counter[str] = Counter()  # rule → fixes applied (or, with --diff, that would be)
     exit_code = EXIT_OK
     input_error = False
@@ -258,30 +258,35 @@ def cmd_check(args: argparse.Namespace) -> int:
                 quit_review = reviewed.quit
             else:
                 fixed = fix_until_stable(source.text, check_text, level)
-                if not fixed.converged:
+                new_text, applied, remaining = fixed.text, fixed.applied, fixed.remaining
+                if not fixed.converged:  # a rule pack whose fixes undo or feed each other: change nothing
                     rules = ", ".join(sorted({d.rule for d in choose(fixed.remaining, level, fixed.text)}))
                     session.warnings.append(f"{display}: fixes failed to converge after {fixed.passes} passes "
-                                            f"(still fixable: {rules})")
-                new_text, applied, remaining = fixed.text, fixed.applied, fixed.remaining
+                                            f"(still fixable: {rules}); not fixed")
+                    new_text, applied, remaining = source.text, Counter(), None
             changed = new_text != source.text
             if args.diff:
                 result.diagnostics = remaining if remaining is not None else linter.lint(doc)
                 if changed:
-                    diffs.append(unified_diff(display, source.text, new_text))
+                    try:
+                        old_side, new_side = diff_sides(source, new_text)
+                    except InputError as exc:
+                        result.error, input_error = str(exc), True
+                        continue
+                    diffs.append((unified_diff(display, old_side, new_side), source))
                     fixed_rules.update(applied)
                     exit_code = EXIT_FINDINGS
                 continue
-            if path == "-":
-                sys.stdout.write(new_text)  # the fixed text, changed or not, goes to stdout
-                sys.stdout.flush()
-            elif changed:
-                try:
+            try:
+                if path == "-":
+                    write_stdout(source, new_text)  # the fixed text, changed or not, as the file would be
+                elif changed:
                     write_fixed(source, new_text)
-                except InputError as exc:
-                    result.error = str(exc)
-                    input_error = True
-                    result.diagnostics = linter.lint(doc)
-                    continue
+            except InputError as exc:
+                result.error = str(exc)
+                input_error = True
+                result.diagnostics = linter.lint(doc)
+                continue
             fixed_rules.update(applied)
             result.fixed = sum(applied.values())
             result.doc = doc = Document.from_source(
@@ -297,9 +302,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.diff:
         color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
-        for d in diffs:
-            sys.stdout.write(colorize_diff(d) if color else d)
         sys.stdout.flush()
+        out = getattr(sys.stdout, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
+        for d, src in diffs:
+            shown = colorize_diff(d) if color else d
+            if out is not None:
+                out.write(encode_diff(shown, src))
+            else:
+                sys.stdout.write(shown)
+        (out or sys.stdout).flush()
         n = sum(fixed_rules.values())
         if n:
             err_console.print(f"Would fix {n} problem(s) in {len(diffs)} file(s): {_per_rule(fixed_rules)}",

@@ -261,4 +261,47 @@ def test_cli_warns_when_fixes_do_not_converge(tmp_path: Path, capsys: pytest.Cap
     f.write_text("Totul e okay.\n", encoding="utf-8")
     code, _, err = run(["check", "--no-languagetool", "--color", "never", "--fix", str(f)], capsys)
     assert "failed to converge after 10 passes" in err and "house.okay" in err
-    assert code == 1 and f.read_text(encoding="utf-8") in ("Totul e okay.\n", "Totul e bine.\n")
+    assert code == 1 and f.read_text(encoding="utf-8") == "Totul e okay.\n"  # not converged: left as it was
+
+
+def _growing_pack(root: Path) -> None:
+    """A rule pack whose fix grows the text every pass ("x" → "xx" → "xxxx" …): never stable."""
+    rules = root / "myrules"
+    rules.mkdir()
+    (rules / "grow.yaml").write_text(
+        "rules:\n"
+        "  - id: house.grow\n"
+        "    kind: pattern\n"
+        "    message: Prea puțin x.\n"
+        "    category: style\n"
+        "    fix: safe\n"
+        "    pattern: 'x+'\n"
+        "    replacement: '\\g<0>x'\n"
+        "    examples: [{bad: un x aici, fixed: un xx aici}, {good: un y aici}]\n",
+        encoding="utf-8",
+    )
+    (root / "rolint.toml").write_text('rules = ["myrules"]\n', encoding="utf-8")
+
+
+def test_cli_fix_does_not_write_text_that_never_converges(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _growing_pack(tmp_path)
+    f = tmp_path / "d.txt"
+    f.write_text("Un x aici.\n", encoding="utf-8")
+    code, out, err = run(["check", "--no-languagetool", "--color", "never", "--fix", str(f)], capsys)
+    assert "failed to converge" in err and "house.grow" in err and "not fixed" in err
+    assert f.read_text(encoding="utf-8") == "Un x aici.\n"  # not "Un xxxxxxxxxxx… aici."
+    assert code == 1 and "fixed:" not in out
+
+
+def test_cli_diff_and_stdin_fix_do_not_show_text_that_never_converges(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _growing_pack(tmp_path)
+    f = tmp_path / "d.txt"
+    f.write_text("Un x aici.\n", encoding="utf-8")
+    code, out, err = run(["check", "--no-languagetool", "--color", "never", "--diff", str(f)], capsys)
+    assert out == "" and "failed to converge" in err and "No fixes to apply." in err
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Un x aici.\n")))
+    code, out, err = run(["check", "--no-languagetool", "--color", "never", "--fix", "-"], capsys)
+    assert out == "Un x aici.\n" and "failed to converge" in err and code == 1

@@ -42,6 +42,7 @@ MERGE_MIN_ZIPF = 2.5
 UNKNOWN_ZIPF = 0.0  # forms wordfreq does not list
 SHORT_WORD = 4  # tokens this short get one-edit candidates only
 LIMIT = 10
+MAX_SCORED = 30  # index matches whose exact weighted cost is computed (best by frequency and distance)
 
 # fixed expressions that are written as two words (DOOM)
 GLUED_EXPRESSIONS = {
@@ -192,13 +193,14 @@ def _word_candidates(token: str, speller: Speller) -> list[Candidate]:
 
 def _edits(w: str, low: str, speller: Speller, limit: int = LIMIT) -> list[Candidate]:
     """The best ``limit`` forms within two edits, by exact weighted cost (branch and bound: a form's
-    cost is at least SIBLING_COST per edit, so the search stops when no form left can make the list)."""
+    cost is at least SIBLING_COST per edit, so the search stops when no form left can make the list;
+    at most MAX_SCORED forms are costed)."""
     ix = get_index()
     matches = [m for m in ix.lookup(low, 1 if len(low) <= SHORT_WORD else 2) if m.word.lower() != low]
     matches.sort(key=lambda m: -(m.zipf - EDIT_WEIGHT * SIBLING_COST * m.distance))
     out: list[Candidate] = []
     scores: list[float] = []
-    for m in matches:
+    for m in matches[:MAX_SCORED]:
         bound = m.zipf - EDIT_WEIGHT * SIBLING_COST * m.distance
         if len(scores) >= limit and bound < scores[limit - 1]:
             break

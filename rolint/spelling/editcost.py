@@ -9,6 +9,7 @@ single one typed twice.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from rolint.spelling.text import fold
@@ -44,11 +45,13 @@ def _neighbours() -> dict[str, frozenset[str]]:
 NEIGHBOURS = _neighbours()
 
 
+@functools.lru_cache(maxsize=4096)
 def is_neighbour(a: str, b: str) -> bool:
     """Keys next to each other (diacritic letters count as their base letter)."""
     return fold(b.lower()) in NEIGHBOURS.get(fold(a.lower()), frozenset())
 
 
+@functools.lru_cache(maxsize=4096)
 def substitute_cost(typed: str, meant: str) -> float:
     if typed == meant:
         return 0.0

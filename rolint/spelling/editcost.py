@@ -1,0 +1,159 @@
+"""Weighted Damerau (optimal string alignment) cost of correcting a typo, with the edit operations.
+
+Costs are seen from the typo: the correction re-inserts a letter the writer dropped (``insert``),
+drops a stray letter (``delete``), swaps two neighbours (``transpose``) or replaces a letter
+(``substitute``). Slips that a hand makes easily are cheap: a diacritic sibling (a/ă/â, i/î,
+s/ș, t/ț), a key next to the intended one on a QWERTY keyboard, a doubled letter typed once or a
+single one typed twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import NamedTuple
+
+from rolint.spelling.text import fold
+
+SIBLING_COST = 0.25  # ă for a, î for â, ș for s …
+NEIGHBOUR_COST = 0.8  # a key next to the intended one
+SUBSTITUTE_COST = 1.2  # any other letter
+TRANSPOSE_COST = 0.7
+INSERT_COST = 0.7  # the writer dropped a letter
+INSERT_DOUBLE_COST = 0.4  # … the second of a doubled letter (aleg for allege-like slips)
+DELETE_COST = 1.4  # the writer typed a stray letter
+DELETE_DOUBLE_COST = 0.5  # … a letter typed twice
+DELETE_NEIGHBOUR_COST = 1.0  # … a key next to the letter before or after it
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    pos = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    out: dict[str, frozenset[str]] = {}
+    for c, (r, i) in pos.items():
+        near = set()
+        for d, (r2, i2) in pos.items():
+            # staggered rows: a key touches i-1, i+1 on its row, i, i+1 above-right… i-1, i below
+            if (r2 == r and abs(i2 - i) == 1) or (r2 == r - 1 and i2 in (i, i + 1)) or (
+                r2 == r + 1 and i2 in (i - 1, i)
+            ):
+                near.add(d)
+        out[c] = frozenset(near)
+    return out
+
+
+NEIGHBOURS = _neighbours()
+
+
+@functools.lru_cache(maxsize=4096)
+def is_neighbour(a: str, b: str) -> bool:
+    """Keys next to each other (diacritic letters count as their base letter)."""
+    return fold(b.lower()) in NEIGHBOURS.get(fold(a.lower()), frozenset())
+
+
+@functools.lru_cache(maxsize=4096)
+def substitute_cost(typed: str, meant: str) -> float:
+    if typed == meant:
+        return 0.0
+    if fold(typed) == fold(meant):
+        return SIBLING_COST
+    if is_neighbour(typed, meant):
+        return NEIGHBOUR_COST
+    return SUBSTITUTE_COST
+
+
+class Op(NamedTuple):
+    kind: str  # insert, delete, transpose, substitute
+    position: int  # index in the typo
+    typed: str  # the typo's letter(s) ("" for insert)
+    meant: str  # the correction's letter(s) ("" for delete)
+    cost: float
+
+
+def _insert_cost(meant: str, j: int, b: str) -> float:
+    # b[j] is re-inserted: a doubled letter typed once is the cheapest drop
+    if (j > 0 and b[j - 1] == meant) or (j + 1 < len(b) and b[j + 1] == meant):
+        return INSERT_DOUBLE_COST
+    return INSERT_COST
+
+
+def _delete_cost(a: str, i: int) -> float:
+    c = a[i]
+    before = a[i - 1] if i > 0 else ""
+    after = a[i + 1] if i + 1 < len(a) else ""
+    if c in (before, after):
+        return DELETE_DOUBLE_COST
+    if (before and is_neighbour(c, before)) or (after and is_neighbour(c, after)):
+        return DELETE_NEIGHBOUR_COST
+    return DELETE_COST
+
+
+def edit_cost(typo: str, word: str) -> tuple[float, tuple[Op, ...]]:
+    """The cheapest weighted alignment of lowercase ``typo`` to lowercase ``word``, and its operations."""
+    # the common prefix and suffix cost nothing: align only the middle, with one letter of context
+    # on each side (the doubled-letter and neighbour-key costs look at the letters around an edit)
+    m = min(len(typo), len(word))
+    p = 0
+    while p < m and typo[p] == word[p]:
+        p += 1
+    s = 0
+    while s < m - p and typo[-1 - s] == word[-1 - s]:
+        s += 1
+    p, s = max(0, p - 1), max(0, s - 1)
+    cost, ops = _align(typo[p : len(typo) - s], word[p : len(word) - s])
+    return cost, tuple(o._replace(position=o.position + p) for o in ops)
+
+
+def _align(a: str, b: str) -> tuple[float, tuple[Op, ...]]:
+    la, lb = len(a), len(b)
+    inf = float("inf")
+    d = [[inf] * (lb + 1) for _ in range(la + 1)]
+    back: list[list[tuple[str, float] | None]] = [[None] * (lb + 1) for _ in range(la + 1)]
+    d[0][0] = 0.0
+    for i in range(la + 1):
+        for j in range(lb + 1):
+            cur = d[i][j]
+            if i == 0 and j == 0:
+                continue
+            best, how = inf, None
+            if i > 0 and j > 0:
+                c = d[i - 1][j - 1] + substitute_cost(a[i - 1], b[j - 1])
+                if c < best:
+                    best, how = c, ("substitute", c - d[i - 1][j - 1])
+            if i > 0:
+                c = d[i - 1][j] + _delete_cost(a, i - 1)
+                if c < best:
+                    best, how = c, ("delete", c - d[i - 1][j])
+            if j > 0:
+                c = d[i][j - 1] + _insert_cost(b[j - 1], j - 1, b)
+                if c < best:
+                    best, how = c, ("insert", c - d[i][j - 1])
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
+                c = d[i - 2][j - 2] + TRANSPOSE_COST
+                if c < best:
+                    best, how = c, ("transpose", TRANSPOSE_COST)
+            if best < cur:
+                d[i][j] = best
+                back[i][j] = how
+    ops: list[Op] = []
+    i, j = la, lb
+    while i > 0 or j > 0:
+        how = back[i][j]
+        assert how is not None
+        kind, cost = how
+        if kind == "substitute":
+            i, j = i - 1, j - 1
+            if a[i] != b[j]:
+                ops.append(Op(kind, i, a[i], b[j], cost))
+        elif kind == "delete":
+            i -= 1
+            ops.append(Op(kind, i, a[i], "", cost))
+        elif kind == "insert":
+            j -= 1
+            ops.append(Op(kind, i, "", b[j], cost))
+        else:
+            i, j = i - 2, j - 2
+            ops.append(Op(kind, i, a[i : i + 2], b[j : j + 2], cost))
+    ops.reverse()
+    ops = [o._replace(cost=round(o.cost, 4)) for o in ops]
+    return round(d[la][lb], 4), tuple(ops)

@@ -1,0 +1,346 @@
+"""A compact SymSpell-style deletion index over every Romanian word form the dictionary knows.
+
+Vocabulary: all forms of the shipped Hunspell ro_RO (expanded with rolint.spelling.affixes,
+~2.0M forms) plus wordfreq's Romanian words that Hunspell accepts, each with its Zipf frequency
+(0.0 for forms wordfreq does not list).
+
+Layout (flat arrays, so the cached file loads with a few ``marshal``/``frombytes`` copies):
+
+* the forms, sorted by their lowercase key, as one UTF-8 blob with an offsets array;
+* forms sharing the first ``PREFIX`` letters of their key form a *group* (a contiguous range);
+* for every group prefix, each string made by deleting up to ``MAX_DISTANCE`` letters from it is
+  hashed (CRC-32); the sorted hashes point to their groups;
+* a second sorted hash array maps each form's diacritic-folded key to the form (for whole-word
+  diacritic restoration, however many diacritics are missing).
+
+A look-up deletes up to two letters from the query's prefix, finds the groups that share a
+deletion, and keeps the forms of those groups within optimal-string-alignment distance 2 of the
+query. Hash collisions only add forms that the distance check then drops.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import zlib
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolint.spelling.text import fold
+
+PREFIX = 7
+MAX_DISTANCE = 2
+FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
+ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
+INDEX_VERSION = 4
+
+
+def _crc(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8"))
+
+
+def deletes(s: str, depth: int = MAX_DISTANCE) -> set[str]:
+    """``s`` and every string made by deleting up to ``depth`` of its letters."""
+    out = {s}
+    frontier = {s}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1 :])
+        nxt -= out
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def osa_within(a: str, b: str, k: int) -> int:
+    """Optimal-string-alignment distance of ``a`` and ``b`` if ≤ ``k``, else ``k + 1``."""
+    la, lb = len(a), len(b)
+    if abs(la - lb) > k:
+        return k + 1
+    # common prefix and suffix cost nothing: the table is only built over the differing middle
+    i = 0
+    m = min(la, lb)
+    while i < m and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < m - i and a[la - 1 - j] == b[lb - 1 - j]:
+        j += 1
+    a = a[i : la - j]
+    b = b[i : lb - j]
+    la, lb = len(a), len(b)
+    if la == 0 or lb == 0:
+        return max(la, lb) if max(la, lb) <= k else k + 1
+    prev2: list[int] = []
+    prev = list(range(lb + 1))
+    for x in range(1, la + 1):
+        cur = [x] + [0] * lb
+        ca = a[x - 1]
+        best = x
+        for y in range(1, lb + 1):
+            cb = b[y - 1]
+            v = prev[y - 1] + (ca != cb)
+            if prev[y] + 1 < v:
+                v = prev[y] + 1
+            if cur[y - 1] + 1 < v:
+                v = cur[y - 1] + 1
+            if x > 1 and y > 1 and ca == b[y - 2] and a[x - 2] == cb and prev2[y - 2] + 1 < v:
+                v = prev2[y - 2] + 1
+            cur[y] = v
+            if v < best:
+                best = v
+        if best > k:
+            return k + 1
+        prev2, prev = prev, cur
+    return prev[lb] if prev[lb] <= k else k + 1
+
+
+def _sorted_pairs(pairs: list[int]) -> tuple[bytes, bytes]:
+    """Pairs packed as ``hash << 32 | value``, sorted: the hashes and the values as two uint32 arrays."""
+    pairs.sort()
+    return array("I", [p >> 32 for p in pairs]).tobytes(), array("I", [p & 0xFFFFFFFF for p in pairs]).tobytes()
+
+
+def _entry(w: str, key: str) -> str:
+    """``w`` front-coded against its group key: the rest after the key, or ``\x01`` + the whole form."""
+    return w[len(key) :] if w.startswith(key) else "\x01" + w
+
+
+def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_all: bool) -> dict[str, object]:
+    """The marshal-able table over ``forms``, ``depth`` deletions deep. The diacritic-fold index
+    holds every form (``fold_all``) or only forms with two diacritics or more (one is a single edit)."""
+    # sorted by prefix group, then by length inside the group (a look-up bisects to the lengths it needs)
+    by_key: dict[str, list[tuple[int, str, str]]] = {}
+    for w in set(forms):
+        low = w.lower()
+        by_key.setdefault(low[:PREFIX], []).append((len(low), low, w))
+    keyed = [(key, *rest) for key in sorted(by_key) for rest in sorted(by_key[key])]
+    del by_key
+    keys: list[str] = []
+    blob = bytearray()
+    group_byte = array("I")
+    lengths = array("B")
+    group_start = array("I")
+    fold_pairs: list[int] = []
+    for wid, (key, n, low, w) in enumerate(keyed):
+        if not keys or keys[-1] != key:
+            keys.append(key)
+            group_start.append(wid)
+            group_byte.append(len(blob))
+            blob += key.encode("utf-8") + b"\n"
+        blob += _entry(w, key).encode("utf-8") + b"\n"
+        lengths.append(min(255, n))
+        if fold_all or sum(map(low.count, "ăâîșț")) >= 2:
+            fold_pairs.append(_crc(fold(low)) << 32 | wid)
+    group_start.append(len(keyed))
+    group_byte.append(len(blob))
+    del_hash, del_group = _sorted_pairs([_crc(d) << 32 | g for g, key in enumerate(keys) for d in deletes(key, depth)])
+    fold_hash, fold_word = _sorted_pairs(fold_pairs)
+    return {
+        "depth": depth,
+        "blob": bytes(blob),
+        "group_byte": group_byte.tobytes(),
+        "lengths": lengths.tobytes(),
+        "group_start": group_start.tobytes(),
+        "del_hash": del_hash,
+        "del_group": del_group,
+        "fold_hash": fold_hash,
+        "fold_word": fold_word,
+    }
+
+
+def _decode(entry: str, key: str) -> str:
+    return entry[1:] if entry[:1] == "\x01" else key + entry
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    word: str  # the form as the dictionary spells it (proper names capitalised)
+    distance: int  # optimal-string-alignment distance to the lowercase query
+    zipf: float
+
+
+def _view(raw: object, code: str) -> memoryview:
+    return memoryview(raw).cast(code)  # type: ignore[arg-type]  # zero-copy over the loaded bytes
+
+
+def _hits(hashes: memoryview, values: memoryview, h: int) -> Iterable[int]:
+    i = bisect_left(hashes, h)
+    n = len(hashes)
+    while i < n and hashes[i] == h:
+        yield values[i]
+        i += 1
+
+
+class Table:
+    """Look-ups over one :func:`build_table` result (a group's forms are split out on first use)."""
+
+    def __init__(self, data: dict[str, object], zipf: dict[str, int]) -> None:
+        self.depth: int = data["depth"]  # type: ignore[assignment]
+        self._zipf = zipf
+        # each group: its key and its forms' entries, one a line, as UTF-8 (``_group`` splits it)
+        self._blob: bytes = data["blob"]  # type: ignore[assignment]
+        self._gbyte = _view(data["group_byte"], "I")
+        self._len = _view(data["lengths"], "B")
+        self._gstart = _view(data["group_start"], "I")
+        self._dh = _view(data["del_hash"], "I")
+        self._dg = _view(data["del_group"], "I")
+        self._fh = _view(data["fold_hash"], "I")
+        self._fw = _view(data["fold_word"], "I")
+
+    def __len__(self) -> int:
+        return len(self._len)
+
+    def _group(self, g: int) -> list[str]:
+        return self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1].decode("utf-8").split("\n")
+
+    def word(self, wid: int) -> str:
+        g = self.group_of(wid)
+        lines = self._group(g)
+        return _decode(lines[1 + wid - self._gstart[g]], lines[0])
+
+    def group_of(self, wid: int) -> int:
+        return bisect_left(self._gstart, wid + 1) - 1
+
+    def zipf(self, word: str) -> float:
+        z = self._zipf.get(word)
+        return (z if z is not None else self._zipf.get(word.lower(), 0)) / ZIPF_SCALE
+
+    def lookup(self, query: str, max_distance: int | None = None) -> list[Match]:
+        """Forms within ``max_distance`` (at most the table's depth) edits of lowercase ``query``."""
+        k = self.depth if max_distance is None else min(max_distance, self.depth)
+        groups: set[int] = set()
+        for d in deletes(query[:PREFIX], k):
+            groups.update(_hits(self._dh, self._dg, _crc(d)))
+        out: list[Match] = []
+        n = len(query)
+        lens, gstart = self._len, self._gstart
+        for g in groups:
+            lo, hi = gstart[g], gstart[g + 1]
+            first, last = bisect_left(lens, n - k, lo, hi), bisect_left(lens, n + k + 1, lo, hi)
+            if first == last:
+                continue
+            lines = self._group(g)
+            for i in range(first - lo + 1, last - lo + 1):
+                w = _decode(lines[i], lines[0])
+                d = osa_within(query, w.lower(), k)
+                if d <= k:
+                    out.append(Match(w, d, self.zipf(w)))
+        return out
+
+    def same_fold(self, query: str) -> list[Match]:
+        """Forms whose lowercase diacritic-folded key equals ``query``'s."""
+        f = fold(query.lower())
+        out = []
+        for wid in _hits(self._fh, self._fw, _crc(f)):
+            w = self.word(wid)
+            if fold(w.lower()) == f:
+                out.append(Match(w, 0, self.zipf(w)))
+        return out
+
+
+class SymIndex:
+    """Two tables: wordfreq's frequent forms two deletions deep, every dictionary form one deep."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        zipf: dict[str, int] = data["zipf"]  # type: ignore[assignment]
+        self.frequent = Table(data["frequent"], zipf)  # type: ignore[arg-type]
+        self.full = Table(data["full"], zipf)  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.full)
+
+    def lookup(self, query: str, max_distance: int = MAX_DISTANCE) -> list[Match]:
+        """Known forms within ``max_distance`` edits of lowercase ``query`` (two-edit ones only among
+        wordfreq's words), nearest then most frequent first."""
+        best: dict[str, Match] = {}
+        for m in self.frequent.lookup(query, max_distance) + self.full.lookup(query, min(1, max_distance)):
+            old = best.get(m.word)
+            if old is None or (m.distance, -m.zipf) < (old.distance, -old.zipf):
+                best[m.word] = m if old is None or m.zipf >= old.zipf else Match(m.word, m.distance, old.zipf)
+        return sorted(best.values(), key=lambda m: (m.distance, -m.zipf, m.word))
+
+    def contains(self, word: str) -> bool:
+        """Is ``word`` (any case) one of the dictionary's forms?"""
+        low = word.lower()
+        return any(m.word.lower() == low for m in self.full.lookup(low, 0))
+
+    def same_fold(self, query: str) -> list[Match]:
+        """Forms equal to ``query`` once diacritics are folded away, most frequent first."""
+        best: dict[str, Match] = {}
+        for m in self.frequent.same_fold(query) + self.full.same_fold(query):
+            if m.word not in best or m.zipf > best[m.word].zipf:
+                best[m.word] = m
+        return sorted(best.values(), key=lambda m: (-m.zipf, m.word))
+
+
+# -- the shipped vocabulary, built once and cached ---------------------------------------------
+
+
+def _sources() -> list[Path]:
+    from rolint.spelling.speller import _wordfreq_sources, data_dir
+
+    return [data_dir() / "ro_RO.dic", data_dir() / "ro_RO.aff", *_wordfreq_sources("ro")]
+
+
+def build_vocabulary() -> tuple[set[str], dict[str, float]]:
+    """The dictionary's forms (plus wordfreq's words Hunspell accepts) and wordfreq's Zipf values."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    from rolint.spelling.affixes import unmunch
+    from rolint.spelling.speller import data_dir, get_speller
+
+    forms = unmunch(data_dir() / "ro_RO.dic", data_dir() / "ro_RO.aff")
+    speller = get_speller()
+    zipf: dict[str, float] = {}
+    for w in iter_wordlist("ro"):
+        if not any(c.isalpha() for c in w):
+            continue
+        # wordfreq lowercases everything: a proper name (bucurești) is kept as the dictionary spells it
+        form = w if w in forms or speller.spell(w) else w.capitalize() if speller.spell(w.capitalize()) else None
+        if form is not None:
+            forms.add(form)
+            zipf[form] = zipf_frequency(w, "ro")
+    return forms, zipf
+
+
+def _build() -> dict[str, object]:
+    # millions of small tuples: the cyclic collector would rescan them all, over and over
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_all()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_all() -> dict[str, object]:
+    forms, zipf = build_vocabulary()
+    frequent = [w for w in zipf if zipf[w] >= FREQUENT_MIN_ZIPF]
+    return {
+        "version": INDEX_VERSION,
+        "zipf": {w: round(z * ZIPF_SCALE) for w, z in zipf.items()},
+        "frequent": build_table(frequent, zipf, 2, fold_all=True),
+        "full": build_table(forms, zipf, 1, fold_all=False),
+    }
+
+
+_INDEX: SymIndex | None = None
+_LOCK = threading.Lock()
+
+
+def get_index() -> SymIndex:
+    """The process-wide index: loaded from the on-disk cache (or built, ~10 s, once) on first use."""
+    global _INDEX
+    if _INDEX is None:
+        with _LOCK:
+            if _INDEX is None:
+                from rolint.spelling.cache import cached
+
+                _INDEX = SymIndex(cached(f"symindex-v{INDEX_VERSION}", _sources(), _build))
+    return _INDEX

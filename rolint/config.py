@@ -159,4 +159,11 @@ def read_words_file(path: Path) -> set[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read words file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: words file {not_utf8(exc)}") from None
     return {w for line in lines if (w := line.split("#", 1)[0].strip())}
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """``is not UTF-8 (byte 0xe9 at position 15)``: where decoding failed, for a message."""
+    return f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at position {exc.start})"

@@ -47,3 +47,10 @@ def test_bad_config(tmp_path: Path, body: str, msg: str) -> None:
     (tmp_path / "rolint.toml").write_text(body, encoding="utf-8")
     with pytest.raises(ConfigError, match=msg):
         load_config(tmp_path / "rolint.toml")
+
+
+def test_words_file_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "rolint.toml").write_text('words-file = "w.txt"\n', encoding="utf-8")
+    (tmp_path / "w.txt").write_bytes(b"Kursk\nPhenian caf\xe9\n")
+    with pytest.raises(ConfigError, match=r"w\.txt: words file is not UTF-8 \(byte 0xe9 at position 17\)"):
+        load_config(tmp_path / "rolint.toml")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from rolint.clip import clip
 from rolint.diagnostics import Severity
 
 CONFIG_NAMES = ("rolint.toml", ".rolint.toml", "pyproject.toml")
@@ -22,6 +25,15 @@ DEFAULT_IGNORE = (
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "rules", "exclude", "words", "words-file",
     "fail-on", "languagetool", "include",
+}
+# [languagetool]: what each key must be (the table is validated and normalised when the config is read)
+LANGUAGETOOL_KEYS = {
+    "enabled": "true or false",
+    "url": "an http:// or https:// URL",
+    "timeout": "a positive number (seconds)",
+    "idle_timeout": "a positive number (seconds)",
+    "disable": "a list of strings (LanguageTool rule ids)",
+    "enable": "a list of strings (LanguageTool rule ids)",
 }
 
 
@@ -149,8 +161,49 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     lt = table.get("languagetool", {})
     if not isinstance(lt, dict):
         raise ConfigError(f"{path}: 'languagetool' must be a table")
-    cfg.languagetool = dict(lt)
+    cfg.languagetool = parse_languagetool(lt, path)
     return cfg
+
+
+def parse_languagetool(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The ``[languagetool]`` table checked and normalised: ``enabled`` bool, ``url`` str, ``timeout`` and
+    ``idle_timeout`` float > 0, ``disable`` and ``enable`` lists of non-empty strings. Absent keys stay absent."""
+    unknown = sorted(set(table) - set(LANGUAGETOOL_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting {clip('languagetool.' + str(unknown[0]))} "
+            f"(known: {', '.join(sorted(LANGUAGETOOL_KEYS))})"
+        )
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        normalised = _lt_value(key, value)
+        if normalised is None:
+            raise ConfigError(f"{path}: languagetool.{key} must be {LANGUAGETOOL_KEYS[key]}, not {clip(value)}")
+        out[key] = normalised
+    return out
+
+
+def _lt_value(key: str, value: Any) -> Any:
+    """The normalised value, or None when ``value`` is not acceptable for ``key``."""
+    if key == "enabled":
+        return value if isinstance(value, bool) else None
+    if key == "url":
+        if not isinstance(value, str):
+            return None
+        url = value.strip()
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # a malformed [IPv6] host
+            return None
+        return url if parts.scheme in ("http", "https") and parts.netloc else None
+    if key in ("timeout", "idle_timeout"):
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+        return float(value) if ok else None
+    # disable / enable: a list of ids, or one string of comma-separated ids
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        return None
+    return [v.strip() for v in items if v.strip()]
 
 
 def read_words_file(path: Path) -> set[str]:

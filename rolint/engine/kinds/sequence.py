@@ -17,6 +17,7 @@ import regex
 from rolint.diagnostics import Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
+from rolint.engine.templates import expand_tokens, token_template_problem
 from rolint.engine.tokens import Token, token_index, tokenize
 
 FOLD = str.maketrans("ăâîșțşţĂÂÎȘȚŞŢ", "aaisttsAAISTST")
@@ -98,7 +99,13 @@ class SequenceRule(Rule):
             raise self.error("mark must be [first, last] token indexes")
         self.mark = (mark[0], mark[1])
         suggest = self.param("suggest", [])
-        self.suggest: list[str] = [suggest] if isinstance(suggest, str) else list(suggest)
+        suggest = [suggest] if isinstance(suggest, str) else suggest
+        if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
+            raise self.error("suggest must be a string or a list of strings")
+        for s in suggest:
+            if problem := token_template_problem(s, len(self.pattern)):
+                raise self.error(problem)
+        self.suggest: list[str] = list(suggest)
 
     def blocked(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when an antipattern matches tokens overlapping tokens[start:end]."""
@@ -126,8 +133,8 @@ class SequenceRule(Rule):
             if matches_at(tokens, i, self.pattern) and not self.blocked(tokens, i, i + n)
         ]
 
-    def expand(self, template: str, toks: Sequence[Token]) -> str:
-        return regex.sub(r"\\(\d)", lambda m: toks[int(m.group(1)) - 1].text, template)
+    def expand(self, template: str, toks: Sequence[Token]) -> str | None:
+        return expand_tokens(template, [t.text for t in toks])
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out = []
@@ -135,7 +142,7 @@ class SequenceRule(Rule):
             toks = tokens[i : i + len(self.pattern)]
             a, b = toks[self.mark[0]], toks[self.mark[1]]
             found = doc.text[a.start : b.end]
-            reps = [match_case(found, self.expand(s, toks)) for s in self.suggest]
+            reps = [match_case(found, x) for s in self.suggest if (x := self.expand(s, toks)) is not None]
             out.append(self.diagnostic(a.start, b.end, reps, match=found))
         return out
 

@@ -1,0 +1,67 @@
+"""The rule-pack loader refuses malformed packs with file:line: reason, quickly and briefly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolint.document import Document
+from rolint.engine import RuleError, load_pack
+
+
+def pack(tmp_path: Path, rule: str, name: str = "p.yaml") -> Path:
+    """A pack holding one rule; ``rule`` is the YAML of the rule's fields after id and message."""
+    body = "rules:\n  - id: t.one\n    message: m\n" + "".join(f"    {line}\n" for line in rule.splitlines())
+    body += "    examples: [{bad: a}, {good: b}]\n"
+    path = tmp_path / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+PATTERN = "kind: pattern\npattern: '(a)(?<nm>b)?'\n"
+SEQUENCE = "kind: sequence\ntokens: [a, b]\n"
+
+
+@pytest.mark.parametrize(
+    "fields,msg",
+    [
+        (PATTERN + r"replacement: '\5'", r"replacement '\\\\5': group 5 does not exist"),
+        (PATTERN + r"replacement: '\3'", r"group 3 does not exist \(the pattern has 2 groups"),
+        (PATTERN + r"replacement: '\g<5>'", r"group 5 does not exist"),
+        (PATTERN + r"replacement: ['\1', '\g<name>']", r"group 'name' does not exist .*named: nm"),
+        (PATTERN + r"replacement: '\g<'", r"replacement .*missing group name"),
+        (PATTERN + "replacement: 'a\\'", r"replacement .*bad escape"),
+        (PATTERN + r"replacement: '\q'", r"replacement .*bad escape"),
+        (SEQUENCE + r"suggest: '\3'", r"suggest '\\\\3': token 3 does not exist \(the pattern has 2 tokens\)"),
+        (SEQUENCE + r"suggest: ['\1', '\0']", r"suggest '\\\\0': token 0 does not exist"),
+    ],
+)
+def test_replacement_referring_to_missing_group(tmp_path: Path, fields: str, msg: str) -> None:
+    path = pack(tmp_path, fields)
+    with pytest.raises(RuleError, match=msg) as info:
+        load_pack(path)
+    assert str(info.value).startswith(f"{path}:2: rule t.one: ")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        PATTERN + r"replacement: ['\1', '\g<0>', '\g<nm>', '\g<2>', '\2', '\\5', '\n']",
+        SEQUENCE + r"suggest: ['\1 \2', '\\3']",
+    ],
+)
+def test_valid_replacements_load(tmp_path: Path, fields: str) -> None:
+    assert len(load_pack(pack(tmp_path, fields))) == 1
+
+
+def test_bad_template_at_run_time_drops_the_suggestion(tmp_path: Path) -> None:
+    """Rules built in code skip the loader: a template that cannot expand is left out, never a traceback."""
+    (rule,) = load_pack(pack(tmp_path, PATTERN + r"replacement: '\1'"))
+    rule.replacement = [r"\5", r"\g<x>", "\\", r"[\1]"]  # type: ignore[attr-defined]
+    (diag,) = rule.find(Document.from_text("xa", "t.txt"))
+    assert diag.replacements == ["[a]"]
+    (seq,) = load_pack(pack(tmp_path, SEQUENCE + r"suggest: '\1'", "s.yaml"))
+    seq.suggest = [r"\9", r"\0", r"\2-\1"]  # type: ignore[attr-defined]
+    (diag,) = seq.find(Document.from_text("a b", "t.txt"))
+    assert diag.replacements == ["b-a"]

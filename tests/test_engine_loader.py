@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,45 @@ def test_bad_template_at_run_time_drops_the_suggestion(tmp_path: Path) -> None:
     seq.suggest = [r"\9", r"\0", r"\2-\1"]  # type: ignore[attr-defined]
     (diag,) = seq.find(Document.from_text("a b", "t.txt"))
     assert diag.replacements == ["b-a"]
+
+
+@pytest.mark.parametrize(
+    "fields,msg",
+    [
+        ("kind: pattern\npattern: a\nantipatterns: 5", "antipatterns must be a list of strings"),
+        ("kind: pattern\npattern: a\nantipatterns: [5]", "antipatterns must be a list of strings"),
+        ("kind: pattern\npattern: a\nreplacement: [5]", "replacement must be a string or a list of strings"),
+        ("kind: pattern\npattern: a\nignore_case: 'no'", "ignore_case must be true or false"),
+        ("kind: pattern\npattern: a\nmultiline: 1", "multiline must be true or false"),
+        ("kind: pattern\npattern: a\nenabled: 'no'", "enabled must be true or false"),
+        ("kind: substitution\nswap: {a: b}\nignore_case: [1]", "ignore_case must be true or false"),
+        ("kind: sequence\ntokens: [a]\nantipatterns: 5", "antipatterns must be a list of token patterns"),
+        ("kind: sequence\ntokens: [a]\nsuggest: 5", "suggest must be a string or a list of strings"),
+        ("kind: quotes\nchars: ['\"']\nopen: 5", "open must be one character"),
+        ("kind: quotes\nchars: ['\"']\nnested_close: '>>'", "nested_close must be one character"),
+    ],
+)
+def test_bad_field_types_refused(tmp_path: Path, fields: str, msg: str) -> None:
+    path = pack(tmp_path, fields)
+    with pytest.raises(RuleError, match=msg) as info:
+        load_pack(path)
+    assert str(info.value).startswith(f"{path}:2: rule t.one: ")
+
+
+@pytest.mark.parametrize(
+    "content,msg",
+    [
+        (b"rules: [caf\xe9]\n", r"p\.yaml: is not UTF-8 \(byte 0xe9 at position 11\)$"),
+        (b"pack: x\nrules: \x01\n", r"p\.yaml:2: invalid YAML: .*#x0001"),
+    ],
+)
+def test_unreadable_pack_refused(tmp_path: Path, content: bytes, msg: str) -> None:
+    (tmp_path / "p.yaml").write_bytes(content)
+    with pytest.raises(RuleError, match=msg):
+        load_pack(tmp_path / "p.yaml")
+
+
+def test_rule_error_survives_pickling() -> None:
+    """Worker processes send errors back pickled: the file, line and reason arrive intact."""
+    err = pickle.loads(pickle.dumps(RuleError("p.yaml", 3, "bad")))
+    assert (err.path, err.line, err.reason, str(err)) == ("p.yaml", 3, "bad", "p.yaml:3: bad")

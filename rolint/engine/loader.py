@@ -8,6 +8,7 @@ from typing import Any
 import regex
 import yaml
 
+from rolint.clip import clip, not_utf8
 from rolint.diagnostics import CATEGORIES, Applicability, Severity
 from rolint.engine.base import Example, Location, Rule, RuleError
 from rolint.engine.kinds import KINDS
@@ -39,8 +40,10 @@ def load_pack(path: Path) -> list[Rule]:
     p = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(p, None, f"cannot read rule file: {exc}") from None
+    except OSError as exc:
+        raise RuleError(p, None, f"cannot read rule file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise RuleError(p, None, not_utf8(exc)) from None
     loader = SafeLoader(text)
     try:  # one parse: the node tree (for line numbers) and the data built from it
         root = loader.get_single_node()
@@ -48,6 +51,10 @@ def load_pack(path: Path) -> list[Rule]:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise RuleError(p, line, f"invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
+        pos = getattr(exc, "position", None)
+        line = text.count("\n", 0, pos) + 1 if isinstance(pos, int) else None
+        raise RuleError(p, line, f"invalid YAML: {clip(str(exc))}") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -99,11 +106,18 @@ def build_rule(raw: Any, pack: str, loc: Location, node: yaml.Node | None = None
         examples=parse_examples(raw.get("examples"), rid, loc, _child(node, "examples") if node else None),
         pack=pack,
         location=loc,
-        enabled_by_default=bool(raw.get("enabled", True)),
+        enabled_by_default=_enabled(raw, rid, loc),
         params=params,
     )
     rule.compile()
     return rule
+
+
+def _enabled(raw: dict[str, Any], rid: str, loc: Location) -> bool:
+    value = raw.get("enabled", True)
+    if not isinstance(value, bool):
+        raise RuleError(loc.path, loc.line, f"rule {rid}: enabled must be true or false")
+    return value
 
 
 def parse_examples(raw: Any, rid: str, loc: Location, node: yaml.Node | None) -> list[Example]:
@@ -135,7 +149,7 @@ def load_rules(dirs: list[Path]) -> list[Rule]:
     seen: dict[str, Rule] = {}
     for d in dirs:
         if not d.is_dir():
-            raise RuleError(str(d), None, "rule folder not found")
+            raise RuleError(str(d), None, "not a folder of rule packs" if d.exists() else "rule folder not found")
         for path in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
             for rule in load_pack(path):
                 if rule.id in seen:

@@ -29,13 +29,15 @@ class PatternRule(Rule):
 
     def compile(self) -> None:
         flags = regex.V1
-        if self.param("ignore_case", False):
+        if self.flag("ignore_case", False):
             flags |= regex.IGNORECASE
-        if self.param("multiline", False):
+        if self.flag("multiline", False):
             flags |= regex.MULTILINE
+        pattern = self.need("pattern", str)
+        antipatterns = self.strings("antipatterns", "a list of strings (regexes)")
         try:
-            self.regex = regex.compile(self.need("pattern", str), flags)
-            self.antipatterns = [regex.compile(p, flags) for p in self.param("antipatterns", [])]
+            self.regex = regex.compile(pattern, flags)
+            self.antipatterns = [regex.compile(p, flags) for p in antipatterns]
         except regex.error as exc:
             raise self.error(f"bad pattern: {exc}") from None
         repl = self.param("replacement")

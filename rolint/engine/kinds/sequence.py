@@ -88,7 +88,10 @@ class SequenceRule(Rule):
 
     def compile(self) -> None:
         self.pattern = compile_pattern(self.need("tokens", list), self, "tokens")
-        self.antipatterns = [compile_pattern(p, self, "antipattern") for p in self.param("antipatterns", [])]
+        antipatterns = self.param("antipatterns", [])
+        if not isinstance(antipatterns, list):
+            raise self.error("antipatterns must be a list of token patterns")
+        self.antipatterns = [compile_pattern(p, self, "antipattern") for p in antipatterns]
         mark = self.param("mark", [0, len(self.pattern) - 1])
         if (
             not isinstance(mark, list)

@@ -27,7 +27,7 @@ class SubstitutionRule(Rule):
             if wrong.lower() in (o.lower() for o in options):
                 raise self.error(f"swap entry {wrong!r}: the replacement equals the source")
             self.swap[wrong.lower()] = options
-        self.ignore_case = bool(self.param("ignore_case", True))
+        self.ignore_case = self.flag("ignore_case", True)
         names = self.param("names", "check")
         if names not in ("check", "skip"):
             raise self.error("names must be 'check' or 'skip'")

@@ -1,4 +1,4 @@
-"""Bounded ``repr`` for error messages: a value quoted from user input never floods the terminal."""
+"""Pieces of error messages: a bounded ``repr`` (a quoted value never floods the terminal), where decoding failed."""
 
 from __future__ import annotations
 
@@ -23,3 +23,8 @@ def clip(value: Any, limit: int = LIMIT) -> str:
     (a shared YAML structure can stand for gigabytes of text)."""
     text = (_REPR if limit == LIMIT else _repr(limit)).repr(value)
     return text if len(text) <= limit + 3 else text[:limit] + "..."
+
+
+def not_utf8(exc: UnicodeDecodeError) -> str:
+    """``is not UTF-8 (byte 0xe9 at position 15)``: where decoding failed, for a message."""
+    return f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at position {exc.start})"

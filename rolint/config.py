@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from rolint.clip import clip
+from rolint.clip import clip, not_utf8
 from rolint.diagnostics import Severity
 
 CONFIG_NAMES = ("rolint.toml", ".rolint.toml", "pyproject.toml")
@@ -101,7 +101,7 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = d / name
             if candidate.is_file():
-                if name == "pyproject.toml" and "rolint" not in _read_toml(candidate).get("tool", {}):
+                if name == "pyproject.toml" and not _has_rolint(_read_toml(candidate)):
                     continue
                 return candidate
     return None
@@ -115,13 +115,25 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {not_utf8(exc)}") from None
+
+
+def _has_rolint(pyproject: dict[str, Any]) -> bool:
+    tool = pyproject.get("tool")
+    return isinstance(tool, dict) and "rolint" in tool
 
 
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
-    table = data.get("tool", {}).get("rolint", {}) if path.name == "pyproject.toml" else data
+    table: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("rolint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.rolint] must be a table")
     return parse_config(table, path)
 
 
@@ -131,6 +143,15 @@ def _strings(value: Any, key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{path}: '{key}' must be a list of strings")
     return list(value)
+
+
+def _severity(value: Any, key: str, path: Path) -> Severity:
+    if isinstance(value, str):
+        try:
+            return Severity.parse(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{path}: {key}: unknown severity {clip(value)} (info, warning, error)")
 
 
 def parse_config(table: dict[str, Any], path: Path) -> Config:
@@ -146,11 +167,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise ConfigError(f"{path}: 'severity' must be a table of rule = level")
-    try:
-        cfg.severity = {k: Severity.parse(str(v)) for k, v in sev.items()}
-        cfg.fail_on = Severity.parse(str(table.get("fail-on", "warning")))
-    except ValueError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    cfg.severity = {k: _severity(v, f"severity.{k}", path) for k, v in sev.items()}
+    cfg.fail_on = _severity(table.get("fail-on", "warning"), "fail-on", path)
     cfg.rule_dirs = [(base / p).resolve() for p in _strings(table.get("rules", []), "rules", path)]
     cfg.exclude = _strings(table.get("exclude", []), "exclude", path)
     if "include" in table:
@@ -216,7 +234,3 @@ def read_words_file(path: Path) -> set[str]:
         raise ConfigError(f"{path}: words file {not_utf8(exc)}") from None
     return {w for line in lines if (w := line.split("#", 1)[0].strip())}
 
-
-def not_utf8(exc: UnicodeDecodeError) -> str:
-    """``is not UTF-8 (byte 0xe9 at position 15)``: where decoding failed, for a message."""
-    return f"is not UTF-8 (byte 0x{exc.object[exc.start]:02x} at position {exc.start})"

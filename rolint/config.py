@@ -157,7 +157,7 @@ def _severity(value: Any, key: str, path: Path) -> Severity:
 def parse_config(table: dict[str, Any], path: Path) -> Config:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+        raise ConfigError(f"{path}: unknown setting {clip(unknown[0])} (known: {', '.join(sorted(KNOWN_KEYS))})")
     base = path.parent
     cfg = Config(path=path)
     if "select" in table:

@@ -129,6 +129,10 @@ def rule_pack(fields: str) -> str:
     return RULE + "".join(f"    {line}\n" for line in fields.splitlines())
 
 
+LAUGHS = "a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]\n" for i in range(1, 9)
+) + "rules:\n  - id: *a8\n    kind: *a8\n"  # 387 million strings in 500 bytes
+
 BAD_SETUPS: list[tuple[str, dict[str, str | bytes], list[str], str]] = [
     # (id, files, extra argv, expected in the message); rolint.toml is the config unless --config says
     ("select-int", {"rolint.toml": "select = 5\n"}, [], "'select' must be a list of strings"),
@@ -205,6 +209,10 @@ BAD_SETUPS: list[tuple[str, dict[str, str | bytes], list[str], str]] = [
     ("rule-quotes-open-int", {"rolint.toml": 'rules = ["r"]\n',
                               "r/p.yaml": rule_pack("kind: quotes\nchars: ['\"']\nopen: 5")}, [],
      "rule t.one: open must be one character"),
+    ("yaml-billion-laughs", {"rolint.toml": 'rules = ["r"]\n', "r/p.yaml": LAUGHS}, [],
+     "p.yaml:1: YAML aliases are not allowed in rule files"),
+    ("yaml-too-big", {"rolint.toml": 'rules = ["r"]\n', "r/p.yaml": "rules: []\n" + "#" * 1_000_001}, [],
+     "p.yaml: rule file larger than 1 MB"),
     ("rule-duplicate-id", {"rolint.toml": 'rules = ["r"]\n', "r/p.yaml": rule_pack("kind: pattern\npattern: a"),
                            "r/q.yaml": rule_pack("kind: pattern\npattern: b")}, [], "duplicate rule id t.one"),
 ]

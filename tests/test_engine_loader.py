@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import pickle
+import time
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,9 @@ def test_bad_template_at_run_time_drops_the_suggestion(tmp_path: Path) -> None:
     "fields,msg",
     [
         ("kind: pattern\npattern: a\nantipatterns: 5", "antipatterns must be a list of strings"),
+        ("kind: pattern\npattern: '" + "(" * 1000 + "'", "bad pattern: nested too deeply"),
+        ("kind: pattern\npattern: a\nantipatterns: ['" + "(" * 1000 + "']", "bad pattern: nested too deeply"),
+        ("kind: sequence\ntokens: ['~" + "(" * 1000 + "']", "nested too deeply"),
         ("kind: pattern\npattern: a\nantipatterns: [5]", "antipatterns must be a list of strings"),
         ("kind: pattern\npattern: a\nreplacement: [5]", "replacement must be a string or a list of strings"),
         ("kind: pattern\npattern: a\nignore_case: 'no'", "ignore_case must be true or false"),
@@ -108,3 +113,71 @@ def test_rule_error_survives_pickling() -> None:
     """Worker processes send errors back pickled: the file, line and reason arrive intact."""
     err = pickle.loads(pickle.dumps(RuleError("p.yaml", 3, "bad")))
     assert (err.path, err.line, err.reason, str(err)) == ("p.yaml", 3, "bad", "p.yaml:3: bad")
+
+
+# -- hostile packs: refused fast, with a short message -------------------------------------------
+
+
+def billion_laughs(levels: int = 9) -> str:
+    """~1 KB of YAML whose aliases stand for 9**levels strings."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
+    lines.append(f"rules:\n  - id: *a{levels - 1}\n    kind: *a{levels - 1}\n    message: *a{levels - 1}\n")
+    return "\n".join(lines)
+
+
+def refused_quickly(path: Path) -> str:
+    t = time.perf_counter()
+    with pytest.raises(RuleError) as info:
+        load_pack(path)
+    assert time.perf_counter() - t < 5
+    message = str(info.value)
+    assert len(message) < 1000
+    return message
+
+
+def test_billion_laughs_refused_fast_and_briefly(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(billion_laughs(), encoding="utf-8")
+    assert path.stat().st_size < 1100
+    assert "YAML aliases are not allowed" in refused_quickly(path)
+
+
+def test_any_alias_refused(tmp_path: Path) -> None:
+    """Rule packs never need anchors and aliases; refusing them all is simpler than bounding them."""
+    path = pack(tmp_path, "kind: pattern\npattern: &p a\nantipatterns: [*p]")
+    assert refused_quickly(path).startswith(f"{path}:5: YAML aliases are not allowed")
+
+
+def test_huge_pack_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("rules: []\n# " + "x" * 2_000_000 + "\n", encoding="utf-8")
+    assert "larger than 1 MB" in refused_quickly(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_pack_that_is_a_pipe_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "p.yaml")
+    assert "not a regular file" in refused_quickly(tmp_path / "p.yaml")
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        "id2: x",  # an unknown field named after the long id below
+        "kind: [" + ", ".join(["'" + "k" * 50 + "'"] * 2000) + "]",
+        "kind: pattern\npattern: a\nseverity: '" + "s" * 100_000 + "'",
+        "kind: substitution\nswap: {'" + "w" * 1000 + "': ''}",
+        "kind: sequence\ntokens: ['~" + "(" * 1000 + "']",
+    ],
+)
+def test_long_values_clipped_in_messages(tmp_path: Path, fields: str) -> None:
+    path = pack(tmp_path, fields.replace("id2: x", "kind: pattern\npattern: a\n" + "f" * 1000 + ": 1"))
+    refused_quickly(path)
+
+
+def test_long_rule_id_clipped(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("rules:\n  - id: " + "X" * 100_000 + "\n", encoding="utf-8")
+    assert "must look like" in refused_quickly(path)

@@ -13,7 +13,11 @@ from rolint.document import Document
 class RuleError(Exception):
     """A malformed rule: file, line and reason."""
 
+    MAX_REASON = 600  # characters: the values a reason quotes are clipped, this is the last bound
+
     def __init__(self, path: str, line: int | None, reason: str) -> None:
+        if len(reason) > self.MAX_REASON:
+            reason = reason[: self.MAX_REASON] + "..."
         self.path, self.line, self.reason = path, line, reason
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {reason}")

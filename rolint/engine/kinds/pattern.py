@@ -40,6 +40,8 @@ class PatternRule(Rule):
             self.antipatterns = [regex.compile(p, flags) for p in antipatterns]
         except regex.error as exc:
             raise self.error(f"bad pattern: {exc}") from None
+        except RecursionError:
+            raise self.error("bad pattern: nested too deeply") from None
         repl = self.param("replacement")
         reps = [] if repl is None else [repl] if isinstance(repl, str) else repl
         if not isinstance(reps, list) or not all(isinstance(r, str) for r in reps):

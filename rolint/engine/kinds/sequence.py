@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import regex
 
+from rolint.clip import clip
 from rolint.diagnostics import Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
@@ -43,14 +44,16 @@ class Spec:
 
 def compile_spec(spec: Any, rule: Rule) -> Spec:
     if not isinstance(spec, str) or not spec:
-        raise rule.error(f"token spec {spec!r} must be a non-empty string")
+        raise rule.error(f"token spec {clip(spec)} must be a non-empty string")
     if spec == "*":
         return Spec(lambda t: True)
     if spec.startswith("~"):
         try:
             rx = regex.compile(spec[1:], regex.V1)
         except regex.error as exc:
-            raise rule.error(f"bad token regex {spec!r}: {exc}") from None
+            raise rule.error(f"bad token regex {clip(spec)}: {clip(str(exc))}") from None
+        except RecursionError:
+            raise rule.error(f"bad token regex {clip(spec)}: nested too deeply") from None
         return Spec(lambda t: rx.fullmatch(t.text) is not None)
     negate = spec.startswith("!")
     words = frozenset(w.strip().lower() for w in spec.lstrip("!").split("|"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import fnmatch
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+from rolint.clip import clip, not_utf8
 from rolint.diagnostics import Severity
 
 CONFIG_NAMES = ("rolint.toml", ".rolint.toml", "pyproject.toml")
@@ -22,6 +25,15 @@ DEFAULT_IGNORE = (
 KNOWN_KEYS = {
     "select", "ignore", "extend-select", "severity", "rules", "exclude", "words", "words-file",
     "fail-on", "languagetool", "include",
+}
+# [languagetool]: what each key must be (the table is validated and normalised when the config is read)
+LANGUAGETOOL_KEYS = {
+    "enabled": "true or false",
+    "url": "an http:// or https:// URL",
+    "timeout": "a positive number (seconds)",
+    "idle_timeout": "a positive number (seconds)",
+    "disable": "a list of strings (LanguageTool rule ids)",
+    "enable": "a list of strings (LanguageTool rule ids)",
 }
 
 
@@ -89,7 +101,7 @@ def find_config(start: Path) -> Path | None:
         for name in CONFIG_NAMES:
             candidate = d / name
             if candidate.is_file():
-                if name == "pyproject.toml" and "rolint" not in _read_toml(candidate).get("tool", {}):
+                if name == "pyproject.toml" and not _has_rolint(_read_toml(candidate)):
                     continue
                 return candidate
     return None
@@ -103,13 +115,25 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: {not_utf8(exc)}") from None
+
+
+def _has_rolint(pyproject: dict[str, Any]) -> bool:
+    tool = pyproject.get("tool")
+    return isinstance(tool, dict) and "rolint" in tool
 
 
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     data = _read_toml(path)
-    table = data.get("tool", {}).get("rolint", {}) if path.name == "pyproject.toml" else data
+    table: Any = data
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("rolint", {}) if isinstance(tool, dict) else {}
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.rolint] must be a table")
     return parse_config(table, path)
 
 
@@ -121,10 +145,19 @@ def _strings(value: Any, key: str, path: Path) -> list[str]:
     return list(value)
 
 
+def _severity(value: Any, key: str, path: Path) -> Severity:
+    if isinstance(value, str):
+        try:
+            return Severity.parse(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{path}: {key}: unknown severity {clip(value)} (info, warning, error)")
+
+
 def parse_config(table: dict[str, Any], path: Path) -> Config:
     unknown = sorted(set(table) - KNOWN_KEYS)
     if unknown:
-        raise ConfigError(f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(KNOWN_KEYS))})")
+        raise ConfigError(f"{path}: unknown setting {clip(unknown[0])} (known: {', '.join(sorted(KNOWN_KEYS))})")
     base = path.parent
     cfg = Config(path=path)
     if "select" in table:
@@ -134,11 +167,8 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     sev = table.get("severity", {})
     if not isinstance(sev, dict):
         raise ConfigError(f"{path}: 'severity' must be a table of rule = level")
-    try:
-        cfg.severity = {k: Severity.parse(str(v)) for k, v in sev.items()}
-        cfg.fail_on = Severity.parse(str(table.get("fail-on", "warning")))
-    except ValueError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    cfg.severity = {k: _severity(v, f"severity.{k}", path) for k, v in sev.items()}
+    cfg.fail_on = _severity(table.get("fail-on", "warning"), "fail-on", path)
     cfg.rule_dirs = [(base / p).resolve() for p in _strings(table.get("rules", []), "rules", path)]
     cfg.exclude = _strings(table.get("exclude", []), "exclude", path)
     if "include" in table:
@@ -149,8 +179,49 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     lt = table.get("languagetool", {})
     if not isinstance(lt, dict):
         raise ConfigError(f"{path}: 'languagetool' must be a table")
-    cfg.languagetool = dict(lt)
+    cfg.languagetool = parse_languagetool(lt, path)
     return cfg
+
+
+def parse_languagetool(table: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The ``[languagetool]`` table checked and normalised: ``enabled`` bool, ``url`` str, ``timeout`` and
+    ``idle_timeout`` float > 0, ``disable`` and ``enable`` lists of non-empty strings. Absent keys stay absent."""
+    unknown = sorted(set(table) - set(LANGUAGETOOL_KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting {clip('languagetool.' + str(unknown[0]))} "
+            f"(known: {', '.join(sorted(LANGUAGETOOL_KEYS))})"
+        )
+    out: dict[str, Any] = {}
+    for key, value in table.items():
+        normalised = _lt_value(key, value)
+        if normalised is None:
+            raise ConfigError(f"{path}: languagetool.{key} must be {LANGUAGETOOL_KEYS[key]}, not {clip(value)}")
+        out[key] = normalised
+    return out
+
+
+def _lt_value(key: str, value: Any) -> Any:
+    """The normalised value, or None when ``value`` is not acceptable for ``key``."""
+    if key == "enabled":
+        return value if isinstance(value, bool) else None
+    if key == "url":
+        if not isinstance(value, str):
+            return None
+        url = value.strip()
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # a malformed [IPv6] host
+            return None
+        return url if parts.scheme in ("http", "https") and parts.netloc else None
+    if key in ("timeout", "idle_timeout"):
+        ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value > 0
+        return float(value) if ok else None
+    # disable / enable: a list of ids, or one string of comma-separated ids
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+        return None
+    return [v.strip() for v in items if v.strip()]
 
 
 def read_words_file(path: Path) -> set[str]:
@@ -159,4 +230,7 @@ def read_words_file(path: Path) -> set[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read words file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: words file {not_utf8(exc)}") from None
     return {w for line in lines if (w := line.split("#", 1)[0].strip())}
+

@@ -13,10 +13,17 @@ from rolint.document import Document
 class RuleError(Exception):
     """A malformed rule: file, line and reason."""
 
+    MAX_REASON = 600  # characters: the values a reason quotes are clipped, this is the last bound
+
     def __init__(self, path: str, line: int | None, reason: str) -> None:
+        if len(reason) > self.MAX_REASON:
+            reason = reason[: self.MAX_REASON] + "..."
         self.path, self.line, self.reason = path, line, reason
         where = f"{path}:{line}" if line else path
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, int | None, str]]:  # from a worker process
+        return (RuleError, (self.path, self.line, self.reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +110,20 @@ class Rule:
 
     def param(self, name: str, default: Any = None) -> Any:
         return self.params.get(name, default)
+
+    def flag(self, name: str, default: bool) -> bool:
+        """A true/false field (``"no"`` is not false: it is refused)."""
+        value = self.params.get(name, default)
+        if not isinstance(value, bool):
+            raise self.error(f"{name} must be true or false")
+        return value
+
+    def strings(self, name: str, what: str) -> list[str]:
+        """A list of strings (absent: empty)."""
+        value = self.params.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(f"{name} must be {what}")
+        return list(value)
 
     def need(self, name: str, kind: type | tuple[type, ...]) -> Any:
         if name not in self.params:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any
 
 import regex
 import yaml
 
+from rolint.clip import clip, not_utf8
 from rolint.diagnostics import CATEGORIES, Applicability, Severity
 from rolint.engine.base import Example, Location, Rule, RuleError
 from rolint.engine.kinds import KINDS
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when the wheel has it: 10× faster
 ID_RE = regex.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
+MAX_PACK_BYTES = 1_000_000  # a larger rule file is refused unread (the biggest built-in pack: ~26 KB)
 
 
 def builtin_rules_dir() -> Path:
@@ -35,19 +38,58 @@ def _child(node: yaml.Node, key: str) -> yaml.Node | None:
     return None
 
 
-def load_pack(path: Path) -> list[Rule]:
+def read_pack(path: Path) -> str:
+    """The text of a rule file: a regular file of at most MAX_PACK_BYTES, in UTF-8."""
     p = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(p, None, f"cannot read rule file: {exc}") from None
+        if not stat.S_ISREG(path.stat().st_mode):  # a pipe would block the read
+            raise RuleError(p, None, "cannot read rule file: not a regular file")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_PACK_BYTES + 1)
+    except OSError as exc:
+        raise RuleError(p, None, f"cannot read rule file: {exc.strerror}") from None
+    if len(data) > MAX_PACK_BYTES:
+        raise RuleError(p, None, f"rule file larger than {MAX_PACK_BYTES // 1_000_000} MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RuleError(p, None, not_utf8(exc)) from None
+
+
+def refuse_aliases(root: yaml.Node, path: str) -> None:
+    """Rule packs need no anchors and aliases, and an alias can stand for gigabytes ("billion laughs"):
+    any node reached twice in the composed tree is an alias. Linear in the number of distinct nodes."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise RuleError(path, _line(node), "YAML aliases are not allowed in rule files "
+                                               "(the value anchored here is reused with *)")
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack += (k, v)
+
+
+def load_pack(path: Path) -> list[Rule]:
+    p = str(path)
+    text = read_pack(path)
     loader = SafeLoader(text)
     try:  # one parse: the node tree (for line numbers) and the data built from it
         root = loader.get_single_node()
+        if root is not None and "&" in text:  # no anchor, no alias: the walk is skipped
+            refuse_aliases(root, p)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise RuleError(p, line, f"invalid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:  # a reader error: a character YAML does not allow
+        pos = getattr(exc, "position", None)
+        line = text.count("\n", 0, pos) + 1 if isinstance(pos, int) else None
+        raise RuleError(p, line, f"invalid YAML: {clip(str(exc))}") from None
     finally:
         loader.dispose()
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -67,22 +109,23 @@ def build_rule(raw: Any, pack: str, loc: Location, node: yaml.Node | None = None
         raise RuleError(loc.path, loc.line, "a rule must be a mapping")
     rid = raw.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
-        raise RuleError(loc.path, loc.line, f"rule id {rid!r} must look like 'pack.rule-name' (lowercase)")
+        raise RuleError(loc.path, loc.line, f"rule id {clip(rid)} must look like 'pack.rule-name' (lowercase)")
     kind = raw.get("kind")
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     if cls is None:
-        raise RuleError(loc.path, loc.line, f"rule {rid}: unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+        known = ", ".join(sorted(KINDS))
+        raise RuleError(loc.path, loc.line, f"rule {rid}: unknown kind {clip(kind)} (known: {known})")
     allowed = set(Rule.COMMON) | set(cls.required) | set(cls.optional)
     unknown = sorted(set(raw) - allowed)
     if unknown:
         where = _line(_child(node, unknown[0])) if node is not None else loc.line
-        raise RuleError(loc.path, where, f"rule {rid}: unknown field {unknown[0]!r} for kind {kind}")
+        raise RuleError(loc.path, where, f"rule {rid}: unknown field {clip(unknown[0])} for kind {kind}")
     message = raw.get("message")
     if not isinstance(message, str) or not message.strip():
         raise RuleError(loc.path, loc.line, f"rule {rid}: a message is required")
     category = raw.get("category", "style")
     if category not in CATEGORIES:
-        raise RuleError(loc.path, loc.line, f"rule {rid}: unknown category {category!r} ({', '.join(CATEGORIES)})")
+        raise RuleError(loc.path, loc.line, f"rule {rid}: unknown category {clip(category)} ({', '.join(CATEGORIES)})")
     try:
         severity = Severity.parse(str(raw.get("severity", "warning")))
         applicability = Applicability.parse(str(raw.get("fix", "unsafe")))
@@ -99,11 +142,18 @@ def build_rule(raw: Any, pack: str, loc: Location, node: yaml.Node | None = None
         examples=parse_examples(raw.get("examples"), rid, loc, _child(node, "examples") if node else None),
         pack=pack,
         location=loc,
-        enabled_by_default=bool(raw.get("enabled", True)),
+        enabled_by_default=_enabled(raw, rid, loc),
         params=params,
     )
     rule.compile()
     return rule
+
+
+def _enabled(raw: dict[str, Any], rid: str, loc: Location) -> bool:
+    value = raw.get("enabled", True)
+    if not isinstance(value, bool):
+        raise RuleError(loc.path, loc.line, f"rule {rid}: enabled must be true or false")
+    return value
 
 
 def parse_examples(raw: Any, rid: str, loc: Location, node: yaml.Node | None) -> list[Example]:
@@ -135,7 +185,7 @@ def load_rules(dirs: list[Path]) -> list[Rule]:
     seen: dict[str, Rule] = {}
     for d in dirs:
         if not d.is_dir():
-            raise RuleError(str(d), None, "rule folder not found")
+            raise RuleError(str(d), None, "not a folder of rule packs" if d.exists() else "rule folder not found")
         for path in sorted([*d.glob("*.yaml"), *d.glob("*.yml")]):
             for rule in load_pack(path):
                 if rule.id in seen:

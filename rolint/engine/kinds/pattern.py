@@ -9,6 +9,7 @@ import regex
 from rolint.diagnostics import Diagnostic
 from rolint.document import MASK, Document
 from rolint.engine.base import Rule
+from rolint.engine.templates import expand_match, pattern_template_problem
 
 MATCH_TIMEOUT = 1.0  # seconds per document and rule
 ANTIPATTERN_WINDOW = 200  # antipatterns are searched this far around a match (matches are rare)
@@ -28,19 +29,27 @@ class PatternRule(Rule):
 
     def compile(self) -> None:
         flags = regex.V1
-        if self.param("ignore_case", False):
+        if self.flag("ignore_case", False):
             flags |= regex.IGNORECASE
-        if self.param("multiline", False):
+        if self.flag("multiline", False):
             flags |= regex.MULTILINE
+        pattern = self.need("pattern", str)
+        antipatterns = self.strings("antipatterns", "a list of strings (regexes)")
         try:
-            self.regex = regex.compile(self.need("pattern", str), flags)
-            self.antipatterns = [regex.compile(p, flags) for p in self.param("antipatterns", [])]
+            self.regex = regex.compile(pattern, flags)
+            self.antipatterns = [regex.compile(p, flags) for p in antipatterns]
         except regex.error as exc:
             raise self.error(f"bad pattern: {exc}") from None
+        except RecursionError:
+            raise self.error("bad pattern: nested too deeply") from None
         repl = self.param("replacement")
-        if repl is not None and not isinstance(repl, (str, list)):
+        reps = [] if repl is None else [repl] if isinstance(repl, str) else repl
+        if not isinstance(reps, list) or not all(isinstance(r, str) for r in reps):
             raise self.error("replacement must be a string or a list of strings")
-        self.replacement: list[str] = [] if repl is None else [repl] if isinstance(repl, str) else list(repl)
+        for r in reps:
+            if problem := pattern_template_problem(self.regex, r):
+                raise self.error(problem)
+        self.replacement: list[str] = list(reps)
 
     def blocked(self, prose: str, s: int, e: int) -> bool:
         """True when an antipattern match near the match overlaps it."""
@@ -60,7 +69,7 @@ class PatternRule(Rule):
                 s, e = m.span()
                 if MASK in m.group() or self.blocked(prose, s, e):
                     continue
-                reps = [m.expand(r) for r in self.replacement]
+                reps = [x for r in self.replacement if (x := expand_match(m, r)) is not None]
                 out.append(self.diagnostic(s, e, reps, match=m.group()))
         except TimeoutError as exc:
             msg = f"rule {self.id}: pattern ran past {MATCH_TIMEOUT}s on {doc.path}; rule disabled"

@@ -73,10 +73,16 @@ class QuotesRule(Rule):
         if not chars or not all(isinstance(c, str) and len(c) == 1 and c in QUOTE_CHARS for c in chars):
             raise self.error(f"chars must be quote marks among {QUOTE_CHARS!r}")
         self.chars = frozenset(chars)
-        self.open = self.param("open", "„")
-        self.close = self.param("close", "”")
-        self.nested_open = self.param("nested_open", "«")
-        self.nested_close = self.param("nested_close", "»")
+        self.open = self.char("open", "„")
+        self.close = self.char("close", "”")
+        self.nested_open = self.char("nested_open", "«")
+        self.nested_close = self.char("nested_close", "»")
+
+    def char(self, name: str, default: str) -> str:
+        value = self.param(name, default)
+        if not isinstance(value, str) or len(value) != 1:
+            raise self.error(f"{name} must be one character")
+        return value
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out: list[Diagnostic] = []

@@ -14,9 +14,11 @@ from typing import Any, ClassVar
 
 import regex
 
+from rolint.clip import clip
 from rolint.diagnostics import Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
+from rolint.engine.templates import expand_tokens, token_template_problem
 from rolint.engine.tokens import Token, token_index, tokenize
 
 FOLD = str.maketrans("ăâîșțşţĂÂÎȘȚŞŢ", "aaisttsAAISTST")
@@ -42,14 +44,16 @@ class Spec:
 
 def compile_spec(spec: Any, rule: Rule) -> Spec:
     if not isinstance(spec, str) or not spec:
-        raise rule.error(f"token spec {spec!r} must be a non-empty string")
+        raise rule.error(f"token spec {clip(spec)} must be a non-empty string")
     if spec == "*":
         return Spec(lambda t: True)
     if spec.startswith("~"):
         try:
             rx = regex.compile(spec[1:], regex.V1)
         except regex.error as exc:
-            raise rule.error(f"bad token regex {spec!r}: {exc}") from None
+            raise rule.error(f"bad token regex {clip(spec)}: {clip(str(exc))}") from None
+        except RecursionError:
+            raise rule.error(f"bad token regex {clip(spec)}: nested too deeply") from None
         return Spec(lambda t: rx.fullmatch(t.text) is not None)
     negate = spec.startswith("!")
     words = frozenset(w.strip().lower() for w in spec.lstrip("!").split("|"))
@@ -87,7 +91,10 @@ class SequenceRule(Rule):
 
     def compile(self) -> None:
         self.pattern = compile_pattern(self.need("tokens", list), self, "tokens")
-        self.antipatterns = [compile_pattern(p, self, "antipattern") for p in self.param("antipatterns", [])]
+        antipatterns = self.param("antipatterns", [])
+        if not isinstance(antipatterns, list):
+            raise self.error("antipatterns must be a list of token patterns")
+        self.antipatterns = [compile_pattern(p, self, "antipattern") for p in antipatterns]
         mark = self.param("mark", [0, len(self.pattern) - 1])
         if (
             not isinstance(mark, list)
@@ -98,7 +105,13 @@ class SequenceRule(Rule):
             raise self.error("mark must be [first, last] token indexes")
         self.mark = (mark[0], mark[1])
         suggest = self.param("suggest", [])
-        self.suggest: list[str] = [suggest] if isinstance(suggest, str) else list(suggest)
+        suggest = [suggest] if isinstance(suggest, str) else suggest
+        if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
+            raise self.error("suggest must be a string or a list of strings")
+        for s in suggest:
+            if problem := token_template_problem(s, len(self.pattern)):
+                raise self.error(problem)
+        self.suggest: list[str] = list(suggest)
 
     def blocked(self, tokens: Sequence[Token], start: int, end: int) -> bool:
         """True when an antipattern matches tokens overlapping tokens[start:end]."""
@@ -126,8 +139,8 @@ class SequenceRule(Rule):
             if matches_at(tokens, i, self.pattern) and not self.blocked(tokens, i, i + n)
         ]
 
-    def expand(self, template: str, toks: Sequence[Token]) -> str:
-        return regex.sub(r"\\(\d)", lambda m: toks[int(m.group(1)) - 1].text, template)
+    def expand(self, template: str, toks: Sequence[Token]) -> str | None:
+        return expand_tokens(template, [t.text for t in toks])
 
     def find(self, doc: Document) -> list[Diagnostic]:
         out = []
@@ -135,7 +148,7 @@ class SequenceRule(Rule):
             toks = tokens[i : i + len(self.pattern)]
             a, b = toks[self.mark[0]], toks[self.mark[1]]
             found = doc.text[a.start : b.end]
-            reps = [match_case(found, self.expand(s, toks)) for s in self.suggest]
+            reps = [match_case(found, x) for s in self.suggest if (x := self.expand(s, toks)) is not None]
             out.append(self.diagnostic(a.start, b.end, reps, match=found))
         return out
 

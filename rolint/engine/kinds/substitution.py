@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rolint.clip import clip
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
 from rolint.engine.base import Rule, match_case
@@ -22,12 +23,12 @@ class SubstitutionRule(Rule):
         self.swap: dict[str, list[str]] = {}
         for wrong, right in swap.items():
             if not isinstance(wrong, str) or not isinstance(right, str) or not wrong.strip() or not right.strip():
-                raise self.error(f"swap entry {wrong!r}: both sides must be non-empty strings")
+                raise self.error(f"swap entry {clip(wrong)}: both sides must be non-empty strings")
             options = [r.strip() for r in right.split("|")]
             if wrong.lower() in (o.lower() for o in options):
-                raise self.error(f"swap entry {wrong!r}: the replacement equals the source")
+                raise self.error(f"swap entry {clip(wrong)}: the replacement equals the source")
             self.swap[wrong.lower()] = options
-        self.ignore_case = bool(self.param("ignore_case", True))
+        self.ignore_case = self.flag("ignore_case", True)
         names = self.param("names", "check")
         if names not in ("check", "skip"):
             raise self.error("names must be 'check' or 'skip'")

@@ -21,6 +21,7 @@ from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
 from rolint.lint import Linter
 from rolint.report import FORMATS, FileResult
+from rolint.report.visible import visible
 from rolint.source import InputError, Source, decode, read_path
 from rolint.write import write_fixed
 
@@ -98,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cli_install()
     except (ConfigError, RuleError) as exc:
-        print(f"rolint: {exc}", file=sys.stderr)
+        print(f"rolint: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         from rolint.languagetool.errors import LanguageToolUnavailable
@@ -271,7 +272,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdout_taken = (args.fix or args.interactive) and "-" in paths
     err_console = make_console(args.color, sys.stderr)
     for w in dict.fromkeys(session.warnings):
-        err_console.print(f"rolint: warning: {w}", style="yellow", highlight=False)
+        err_console.print(f"rolint: warning: {visible(w)}", style="yellow", highlight=False, markup=False)
     if args.diff:
         color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
@@ -300,7 +301,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if input_error:
         for r in results:
             if r.error:
-                print(f"rolint: error: {r.error}", file=sys.stderr)
+                print(f"rolint: error: {visible(r.error)}", file=sys.stderr)
         return EXIT_ERROR
     return exit_code
 

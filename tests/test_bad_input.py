@@ -439,3 +439,29 @@ def test_refused_file_is_not_reported_clean(tmp_path: Path, capsys: pytest.Captu
     r = run(["--no-languagetool", "img.txt"], capsys)
     assert r.code == 2
     assert "No problems found" not in r.out and "could not be checked" in r.out
+
+
+# -- issue 9: control characters and undecodable file names are never printed raw ----------
+
+EVIL_NAME = os.fsdecode(b"evil\x1b]0;title\x07\xe9.txt")
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\udce9")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_escape_sequences_in_content_and_name(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w(tmp_path / EVIL_NAME, "Titlu \x1b]0;pwned\x07 şi \x1b[2J \u202eabc \x9b31m.\n")
+    w(tmp_path / os.fsdecode(b"bin\x1b[2J\xe9.txt"), b"\x00\x01")
+    r = run(["--no-languagetool", "--format", fmt, "."], capsys)
+    assert r.code == 2, r.all
+    for c in RAW:
+        assert c not in r.all, f"raw {c!r} in the output:\n{r.all!r}"
+    assert "bin\\x1b[2J\\xe9.txt: binary file" in r.err
+    if fmt in ("text", "github"):
+        assert "evil\\x1b]0;title\\x07\\xe9.txt" in r.out
+    elif fmt == "json":  # controls as JSON escapes, the undecodable byte as \xe9, the exact bytes in hex
+        entry = next(f for f in json.loads(r.out)["files"] if "evil" in f["path"])
+        assert entry["path"].endswith("evil\x1b]0;title\x07\\xe9.txt")
+        assert bytes.fromhex(entry["path_bytes"]).endswith(b"evil\x1b]0;title\x07\xe9.txt")
+    else:
+        assert "evil%1B%5D0%3Btitle%07%E9.txt" in json.loads(r.out)["runs"][0]["results"][0]["locations"][0][
+            "physicalLocation"]["artifactLocation"]["uri"]

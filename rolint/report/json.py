@@ -8,6 +8,7 @@ from typing import Any
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
 from rolint.report import FileResult
+from rolint.report.visible import json_escaped, path_bytes, undecodable, without_surrogates
 
 
 def position(doc: Document, offset: int) -> dict[str, int]:
@@ -38,13 +39,15 @@ def render(results: list[FileResult]) -> str:
     files = []
     total = fixable = 0
     for r in results:
-        entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
+        entry: dict[str, Any] = {"path": without_surrogates(r.path), "diagnostics": []}
+        if undecodable(r.path):  # a name that is not UTF-8: escaped (caf\\xe9.txt), its bytes in hex alongside
+            entry["path_bytes"] = path_bytes(r.path).hex()
         if r.doc is not None:
             entry["diagnostics"] = [diagnostic_dict(r.doc, d) for d in r.diagnostics]
         if r.error:
-            entry["error"] = r.error
+            entry["error"] = without_surrogates(r.error)
         total += len(r.diagnostics)
         fixable += sum(d.fixable for d in r.diagnostics)
         files.append(entry)
     out = {"version": 1, "files": files, "summary": {"files": len(results), "diagnostics": total, "fixable": fixable}}
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(out, ensure_ascii=False, indent=2))

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rolint import __version__
 from rolint.diagnostics import Severity
 from rolint.report import FileResult
+from rolint.report.visible import json_escaped
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
+    """A URI reference (RFC 3986): relative paths percent-encoded byte by byte, absolute ones as file: URIs."""
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(os.fsencode(p.as_posix()), safe="/") if not p.is_absolute() else p.as_uri()
 
 
 def render(results: list[FileResult]) -> str:
@@ -60,4 +64,4 @@ def render(results: list[FileResult]) -> str:
             "results": sarif_results,
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(log, ensure_ascii=False, indent=2))

@@ -11,6 +11,7 @@ from rich.text import Text
 from rolint.diagnostics import Applicability, Diagnostic, Severity
 from rolint.document import Document
 from rolint.report import FileResult
+from rolint.report.visible import visible
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 WINDOW = 36  # characters of context each side of the span
@@ -34,7 +35,8 @@ def _window(doc: Document, d: Diagnostic) -> tuple[int, int, int, int]:
 
 
 def _clean(s: str) -> str:
-    return s.replace("\t", " ").replace("\r", "").replace("\n", "⏎")
+    """Text of the file as shown on one line: tabs as spaces, line breaks as ⏎, controls escaped."""
+    return visible(s.replace("\t", " ").replace("\r", "").replace("\n", "⏎"))
 
 
 def context_line(doc: Document, d: Diagnostic, color: bool) -> Text:
@@ -82,7 +84,7 @@ def diff_line(doc: Document, d: Diagnostic, color: bool) -> Text | None:
         pos = ed.end
     t.append(_clean(doc.text[pos : max(pos, e)]))
     if len(d.replacements) > 1:
-        t.append("   also: " + ", ".join(d.replacements[1:4]), style="dim")
+        t.append("   also: " + ", ".join(_clean(r) for r in d.replacements[1:4]), style="dim")
     return t
 
 
@@ -106,14 +108,14 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
             if quiet:
                 continue
             head = Text()
-            head.append(f"{r.path}:{line}:{col}", style="bold")
+            head.append(f"{visible(r.path)}:{line}:{col}", style="bold")
             head.append(" ")
             head.append(d.severity.label, style=SEVERITY_STYLE[d.severity])
             head.append(" ")
-            head.append(d.rule, style="magenta")
+            head.append(visible(d.rule), style="magenta")
             if d.source != "rolint":
-                head.append(f" [{d.source}]", style="dim")
-            head.append("  " + d.message)
+                head.append(f" [{visible(d.source)}]", style="dim")
+            head.append("  " + visible(d.message))
             console.print(head, soft_wrap=True)
             console.print(context_line(r.doc, d, color), soft_wrap=True)
             dl = diff_line(r.doc, d, color)

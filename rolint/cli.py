@@ -22,7 +22,7 @@ from rolint.fix import choose, fix_until_stable
 from rolint.lint import Linter
 from rolint.report import FORMATS, FileResult
 from rolint.report.visible import visible
-from rolint.source import InputError, Source, decode, read_path
+from rolint.source import DEFAULT_MAX_SIZE, InputError, Source, parse_size, read_path, read_stream
 from rolint.write import write_fixed
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -30,6 +30,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="auto: use it when available (default); required: exit 2 without it")
     c.add_argument("--encoding", help="decode input with this encoding instead of refusing non-UTF-8")
     c.add_argument("--stdin-filename", help="name (and format) of the text read from stdin")
+    c.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                   help="refuse larger files and stdin: bytes, or 500k, 10MB, 1G (default 50MB; 0: no limit)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="only the summary (text format)")
     c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
@@ -175,9 +184,8 @@ class Session:
 
 def read_input(path: str, args: argparse.Namespace) -> Source:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return decode(data, args.stdin_filename or "-", args.encoding)
-    return read_path(path, args.encoding)
+        return read_stream(sys.stdin.buffer, args.stdin_filename or "-", args.encoding, args.max_file_size)
+    return read_path(path, args.encoding, args.max_file_size)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -321,7 +329,8 @@ def worker_options(args: argparse.Namespace) -> list[str]:
         if value:
             out += [flag, ",".join(value)]
     for flag, value in (("--config", args.config), ("--languagetool", args.languagetool),
-                        ("--encoding", args.encoding), ("--fail-on", args.fail_on)):
+                        ("--encoding", args.encoding), ("--fail-on", args.fail_on),
+                        ("--max-file-size", args.max_file_size)):
         if value is not None:
             out += [flag, str(value)]
     return out

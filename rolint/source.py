@@ -1,10 +1,20 @@
-"""Source: bytes → text. UTF-8 (BOM kept aside), line endings remembered; other encodings refused."""
+"""Source: bytes → text. UTF-8 (BOM kept aside), line endings remembered; other encodings refused.
+
+Only regular files are read (a FIFO, a device or a socket is refused without blocking), and at most
+``max_size`` bytes of them (``--max-file-size``; 0: no limit), so that no input hangs a run or fills
+the memory."""
 
 from __future__ import annotations
 
 import codecs
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+DEFAULT_MAX_SIZE = 50 * 1024**2  # bytes; --max-file-size
 
 
 class InputError(Exception):
@@ -35,7 +45,7 @@ def dominant_newline(text: str) -> str:
 
 
 def looks_binary(data: bytes) -> bool:
-    return b"\x00" in data[:8192]
+    return b"\x00" in data
 
 
 def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -74,12 +84,81 @@ def detect(data: bytes) -> str:
     return best.encoding if best is not None else "unknown encoding"
 
 
-def read_path(path: str | Path, encoding: str | None = None) -> Source:
-    p = Path(path)
+# -- reading ------------------------------------------------------------------------------
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2, "mib": 1024**2,
+          "g": 1024**3, "gb": 1024**3, "gib": 1024**3}
+_SIZE_RE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``1234``, ``500k``, ``10MB``, ``1.5 MiB``, ``2G`` (units of 1024; ``0``: no limit)."""
+    m = _SIZE_RE.fullmatch(text)
+    unit = m.group(2).lower() if m else ""
+    if m is None or unit not in _UNITS:
+        raise ValueError(f"not a size: {text!r} (bytes, or a number with k, MB, G…)")
+    return int(float(m.group(1)) * _UNITS[unit])
+
+
+def format_size(n: int) -> str:
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= factor:
+            return f"{n / factor:.3g} {unit}"
+    return f"{n} bytes"
+
+
+def _too_big(path: str, size: str, max_size: int) -> InputError:
+    return InputError(f"{path}: {size} is over the size limit of {format_size(max_size)}, not checked; "
+                      f"pass --max-file-size to raise it (0: no limit)")
+
+
+def read_limited(stream: BinaryIO, path: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """All of ``stream``, refused when it holds more than ``max_size`` bytes (read: at most one more)."""
+    if not max_size:
+        return stream.read()
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise _too_big(path, f"more than {max_size} bytes", max_size)
+    return data
+
+
+def read_stream(stream: BinaryIO, path: str, encoding: str | None = None,
+                max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """Standard input (or any stream), under the same size limit as files."""
+    return decode(read_limited(stream, path, max_size), path, encoding)
+
+
+_KINDS = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device"),
+          (stat.S_ISSOCK, "socket"))
+
+
+def special_kind(mode: int) -> str:
+    """What a file that is not a regular file is ("FIFO", "character device"…)."""
+    return next((name for test, name in _KINDS if test(mode)), "special file")
+
+
+def read_path(path: str | Path, encoding: str | None = None, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """A regular file's text. Opened non-blocking and checked with fstat (no race with a stat first):
+    a FIFO, device or socket is refused without waiting on it; a file over ``max_size`` is not read."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = p.read_bytes()
+        fd = os.open(path, flags)
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError(f"{path}: is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"{path}: not a regular file ({special_kind(st.st_mode)}), not checked")
+        if max_size and st.st_size > max_size:
+            raise _too_big(str(path), f"{st.st_size} bytes", max_size)
+        with open(fd, "rb", closefd=False) as f:
+            data = read_limited(f, str(path), max_size)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
     return decode(data, str(path), encoding)

@@ -60,7 +60,8 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         except LookupError:
             raise InputError(f"{path}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"{path}: not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+            where = invalid_at(data, exc, enc, 3 if bom else 0)
+            raise InputError(f"{path}: not valid {encoding}: {where} ({exc.reason})") from None
         return Source(path, text, enc, bom, dominant_newline(text))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         raise InputError(f"{path}: UTF-16/32 text is not supported; convert it to UTF-8 or pass --encoding")
@@ -72,9 +73,48 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        msg = f"{path}: not UTF-8 (detected {detect(data)}); convert it or pass --encoding ENCODING"
-        raise InputError(msg) from exc
+        where = invalid_at(data, exc, "utf-8", 3 if bom else 0)
+        raise InputError(f"{path}: not UTF-8: {where}; {encoding_hint(data)}") from None
     return Source(path, text, "utf-8", bom, dominant_newline(text))
+
+
+def invalid_at(data: bytes, exc: UnicodeDecodeError, encoding: str, skipped: int = 0) -> str:
+    """Where decoding failed: ``byte 0xE9 at offset 17 (line 3, column 6)``; the offset counts from the
+    start of the file (``skipped``: a BOM already removed), lines and columns as in the reports."""
+    bad = " ".join(f"0x{b:02X}" for b in data[exc.start : exc.end])
+    before = data[: exc.start].decode(encoding, "replace")
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+    column = len(before) - max(before.rfind("\n"), before.rfind("\r")) if line > 1 else len(before) + 1
+    return f"byte{'s' if exc.end - exc.start > 1 else ''} {bad} at offset {exc.start + skipped} " \
+           f"(line {line}, column {column})"
+
+
+# encodings a Romanian text may come in (charset_normalizer's names), with what to call them
+ROMANIAN_ENCODINGS = {
+    "cp1250": "Windows Romanian",
+    "iso8859_16": "ISO Latin-10 (Romanian)",
+    "iso8859_2": "ISO Latin-2",
+    "cp852": "DOS Latin-2",
+    "mac_latin2": "Mac Central European",
+    "cp1252": "Windows Western (no ș ț)",
+    "latin_1": "ISO Latin-1 (no ș ț)",
+    "iso8859_15": "ISO Latin-9 (no ș ț)",
+}
+
+
+def encoding_hint(data: bytes) -> str:
+    """What to pass: the detected encoding when it is one a Romanian text may be in and decodes the
+    whole input, the usual candidates otherwise (a guess like mac_iceland or cp1006 is not named)."""
+    guess = detect(data)
+    if guess in ROMANIAN_ENCODINGS:
+        try:
+            data.decode(guess)
+        except UnicodeDecodeError:
+            pass
+        else:
+            return f"detected {guess}: pass --encoding {guess} if it is {ROMANIAN_ENCODINGS[guess]}, or convert it"
+    return ("no Romanian encoding detected: convert it to UTF-8 or pass --encoding ENCODING "
+            "(cp1250 for Windows Romanian, iso-8859-16 or iso-8859-2 for ISO Latin)")
 
 
 def detect(data: bytes) -> str:

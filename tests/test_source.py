@@ -116,3 +116,44 @@ def test_parse_size(text: str, size: int) -> None:
 def test_parse_size_rejects(text: str) -> None:
     with pytest.raises(ValueError, match="size"):
         parse_size(text)
+
+
+# -- where an undecodable file goes wrong (issue 9, item 10) --------------------------------
+
+
+def refusal(data: bytes, encoding: str | None = None) -> str:
+    with pytest.raises(InputError) as err:
+        decode(data, "x.txt", encoding)
+    return str(err.value)
+
+
+def test_refusal_says_where_the_first_invalid_byte_is() -> None:
+    msg = refusal("Prima linie.\nA doua: Braşov.\n".encode("cp1250"))
+    assert "byte 0xBA at offset 24 (line 2, column 12)" in msg, msg
+    assert "detected cp1250" in msg and "pass --encoding cp1250 if it is Windows Romanian" in msg
+
+
+def test_refusal_offset_counts_the_bom_and_cr_line_breaks() -> None:
+    msg = refusal(codecs.BOM_UTF8 + b"unu\r\ndoi\rtrei \xe9\n")
+    assert "byte 0xE9 at offset 17 (line 3, column 6)" in msg, msg
+
+
+@pytest.mark.parametrize("guess", ["mac_iceland", "cp1006", "utf_16_be", "cp1250"])
+def test_implausible_guess_is_not_named(guess: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seen: 'not UTF-8 (detected mac_iceland)'. cp1250 is plausible but does not decode 0x81 here."""
+    monkeypatch.setattr("rolint.source.detect", lambda data: guess)
+    msg = refusal("café naïve\x81\n".encode("latin-1"))
+    assert f"detected {guess}" not in msg and f"--encoding {guess} if" not in msg
+    assert "byte 0xE9 at offset 3 (line 1, column 4)" in msg
+    assert "no Romanian encoding detected" in msg and "--encoding ENCODING" in msg
+    assert "cp1250 for Windows Romanian" in msg and "iso-8859-16" in msg
+
+
+def test_truncated_sequence_at_the_end() -> None:
+    msg = refusal("Știri ".encode() + "ș".encode()[:1])
+    assert "byte 0xC8 at offset 7 (line 1, column 7)" in msg, msg
+
+
+def test_wrong_explicit_encoding_says_where() -> None:
+    msg = refusal(b"ab\ncd\x81e\n", "cp1250")  # 0x81 is undefined in cp1250
+    assert "not valid cp1250" in msg and "byte 0x81 at offset 5 (line 2, column 3)" in msg, msg

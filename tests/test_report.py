@@ -162,3 +162,18 @@ def test_undecodable_file_name_in_json_and_sarif() -> None:
 def test_sarif_relative_uri_is_percent_encoded() -> None:
     assert sarif.uri("dir/a b%.txt") == "dir/a%20b%25.txt"
     assert sarif.uri("texte/știri.md") == "texte/%C8%99tiri.md"
+
+
+def test_text_report_batched_output_is_what_rich_prints() -> None:
+    """The findings' lines are rendered without rich's per-print cost (issue 9): byte for byte what
+    rich prints (a recording console still goes through rich), with and without colour."""
+    doc = Document.from_text("Aşa a spus:\n”bine”  azi.\r\n\tTab şi\ttab \"x\" , y.\rşi CR", "t.txt")
+    res = [FileResult("t.txt", doc, Linter(Config(), spelling=False).lint(doc)), *evil_results()]
+    for kw in ({"color_system": None}, {"force_terminal": True, "color_system": "standard"},
+               {"force_terminal": True, "color_system": "truecolor", "no_color": True}):
+        outs = []
+        for record in (False, True):
+            buf = io.StringIO()
+            text.render(res, Console(file=buf, width=60, record=record, **kw))  # type: ignore[arg-type]
+            outs.append(buf.getvalue())
+        assert outs[0] == outs[1] and outs[0].count("\n") > 10

@@ -36,12 +36,12 @@ def _escape(c: str) -> str:
 
 
 _TABLE = {n: _escape(chr(n)) for n in [*range(0x20), *range(0x7F, 0xA0), *map(ord, _BIDI), *range(0xD800, 0xE000)]}
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
+UNSAFE_RE = re.compile("[\x00-\x1f\x7f-\x9f" + _BIDI + "\ud800-\udfff]")
 
 
 def visible(s: str, keep: str = "") -> str:
     """``s`` with control, bidi and surrogate characters escaped; those in ``keep`` stay as they are."""
-    if not _UNSAFE.search(s):
+    if not UNSAFE_RE.search(s):
         return s
     if not keep:
         return s.translate(_TABLE)

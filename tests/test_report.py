@@ -177,3 +177,23 @@ def test_text_report_batched_output_is_what_rich_prints() -> None:
             text.render(res, Console(file=buf, width=60, record=record, **kw))  # type: ignore[arg-type]
             outs.append(buf.getvalue())
         assert outs[0] == outs[1] and outs[0].count("\n") > 10
+
+
+def test_text_report_cost_does_not_grow_with_rich_prints() -> None:
+    """Issue 9: 181,818 findings took 65 s, nearly all in rich's console.print (three a finding).
+    The findings' lines are now written in batches: the prints are the summary's, however many findings."""
+    doc = Document.from_text("şi ţară " * 2000, "ced.txt")
+    res = [FileResult("ced.txt", doc, Linter(Config(select=["diacritics.cedilla"]), spelling=False).lint(doc))]
+    assert len(res[0].diagnostics) == 4000
+
+    class Counting(Console):
+        prints = 0
+
+        def print(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def, override]
+            Counting.prints += 1
+            super().print(*args, **kwargs)
+
+    buf = io.StringIO()
+    text.render(res, Counting(file=buf, color_system=None, width=100))
+    assert buf.getvalue().count("diacritics.cedilla") == 4000
+    assert Counting.prints <= 5

@@ -4,19 +4,22 @@ and the fix as an inline word diff (removed red, added green). Readable without 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 from rich.color import ColorSystem
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from rolint.diagnostics import Applicability, Diagnostic, Severity
+from rolint.diagnostics import Applicability, Diagnostic, Edit, Severity
 from rolint.document import Document
 from rolint.report import FileResult
 from rolint.report.visible import UNSAFE_RE, visible
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 LABEL = {s: s.label for s in Severity}
+DIFF_LABEL = {Applicability.SAFE: "    fix: ", Applicability.UNSAFE: "    fix (unsafe): ",
+              Applicability.DISPLAY_ONLY: "    suggestion: "}
 WINDOW = 36  # characters of context each side of the span
 _COLOR_SYSTEMS = {"standard": ColorSystem.STANDARD, "256": ColorSystem.EIGHT_BIT,
                   "truecolor": ColorSystem.TRUECOLOR, "windows": ColorSystem.WINDOWS}
@@ -57,13 +60,24 @@ def _text(segments: Segments, style: str = "") -> Text:
     return t
 
 
+def _identity(s: str) -> str:
+    return s
+
+
+def _cleaner(doc: Document, window: tuple[int, int, int, int]) -> Callable[[str], str]:
+    """``_clean``, or nothing to do when the shown part of the line has no control character."""
+    return _clean if UNSAFE_RE.search(doc.text, window[2], window[3]) else _identity
+
+
 def _context_segments(doc: Document, d: Diagnostic, color: bool, window: tuple[int, int, int, int]) -> Segments:
     ls, le, s, e = window
-    before = _clean(doc.text[s : d.start])
-    span = _clean(doc.text[d.start : d.end] or " ")
+    clean = _cleaner(doc, window)
+    text = doc.text
+    before = clean(text[s : d.start])
+    span = _clean(text[d.start : d.end] or " ")
     out: Segments = [("    " + ("…" if s > ls else "") + before, None),
                      (span, "bold reverse" if color else None),
-                     (_clean(doc.text[d.end : e]) + ("…" if e < le else ""), None)]
+                     (clean(text[d.end : e]) + ("…" if e < le else ""), None)]
     if not color:  # mark the span with carets under it
         pad = 4 + (1 if s > ls else 0) + len(before)
         out.append(("\n" + " " * pad + "^" * max(1, len(span)), None))
@@ -77,22 +91,21 @@ def context_line(doc: Document, d: Diagnostic, color: bool) -> Text:
 def _diff_segments(doc: Document, d: Diagnostic, color: bool, window: tuple[int, int, int, int]) -> Segments | None:
     """The fix (or first suggestion) shown as an inline word diff in its context (printed dim)."""
     if d.fix is not None:
-        edits = sorted(d.fix.edits, key=lambda x: x.start)
+        edits = d.fix.edits if len(d.fix.edits) == 1 else sorted(d.fix.edits, key=lambda x: x.start)
         level = d.fix.applicability
     elif d.replacements:
-        from rolint.diagnostics import Edit
-
-        edits = [Edit(d.start, d.end, d.replacements[0])]
+        edits = (Edit(d.start, d.end, d.replacements[0]),)
         level = Applicability.DISPLAY_ONLY
     else:
         return None
     _, _, s, e = window
-    label = {Applicability.SAFE: "fix", Applicability.UNSAFE: "fix (unsafe)"}.get(level, "suggestion")
-    out: Segments = [(f"    {label}: ", None)]
+    clean = _cleaner(doc, window)
+    text = doc.text
+    out: Segments = [(DIFF_LABEL[level], None)]
     pos = s
     for ed in edits:
-        out.append((_clean(doc.text[pos : ed.start]), None))
-        old, new = doc.text[ed.start : ed.end], ed.content
+        out.append((clean(text[pos : ed.start]), None))
+        old, new = text[ed.start : ed.end], ed.content
         if color:
             out.append((_clean(old), "red strike"))
             out.append((_clean(new), "bold green"))
@@ -102,7 +115,7 @@ def _diff_segments(doc: Document, d: Diagnostic, color: bool, window: tuple[int,
             if new:
                 out.append((f"{{+{_clean(new)}+}}", None))
         pos = ed.end
-    out.append((_clean(doc.text[pos : max(pos, e)]), None))
+    out.append((clean(text[pos : max(pos, e)]), None))
     if len(d.replacements) > 1:
         out.append(("   also: " + ", ".join(_clean(r) for r in d.replacements[1:4]), "dim"))
     return out

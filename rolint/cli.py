@@ -21,7 +21,8 @@ from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
 from rolint.lint import LANGUAGETOOL_SKIPPED, Linter
 from rolint.report import FORMATS, FileResult, RunInfo, SourceStatus
-from rolint.source import InputError, Source, decode, read_path
+from rolint.report.visible import visible
+from rolint.source import DEFAULT_MAX_SIZE, InputError, Source, parse_size, read_path, read_stream
 from rolint.trust import require_trusted
 from rolint.write import diff_sides, encode_diff, write_fixed, write_stdout
 
@@ -30,6 +31,13 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="use this LanguageTool server instead of rolint's own local one (the text is sent there)")
     c.add_argument("--encoding", help="decode input with this encoding instead of refusing non-UTF-8")
     c.add_argument("--stdin-filename", help="name (and format) of the text read from stdin")
+    c.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
+                   help="refuse larger files and stdin: bytes, or 500k, 10MB, 1G (default 50MB; 0: no limit)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="only the summary (text format)")
     c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
@@ -101,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cli_install()
     except (ConfigError, RuleError) as exc:
-        print(f"rolint: {exc}", file=sys.stderr)
+        print(f"rolint: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:
         from rolint.languagetool.errors import LanguageToolUnavailable
@@ -196,9 +206,8 @@ class Session:
 
 def read_input(path: str, args: argparse.Namespace) -> Source:
     if path == "-":
-        data = sys.stdin.buffer.read()
-        return decode(data, args.stdin_filename or "-", args.encoding)
-    return read_path(path, args.encoding)
+        return read_stream(sys.stdin.buffer, args.stdin_filename or "-", args.encoding, args.max_file_size)
+    return read_path(path, args.encoding, args.max_file_size)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -298,7 +307,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdout_taken = (args.fix or args.interactive) and "-" in paths
     err_console = make_console(args.color, sys.stderr)
     for w in dict.fromkeys(session.warnings):
-        err_console.print(f"rolint: warning: {w}", style="yellow", highlight=False)
+        err_console.print(f"rolint: warning: {visible(w)}", style="yellow", highlight=False, markup=False)
     if args.diff:
         color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
@@ -337,7 +346,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if input_error:
         for r in results:
             if r.error:
-                print(f"rolint: error: {r.error}", file=sys.stderr)
+                print(f"rolint: error: {visible(r.error)}", file=sys.stderr)
         return EXIT_ERROR
     return exit_code
 
@@ -358,7 +367,8 @@ def worker_options(args: argparse.Namespace) -> list[str]:
             out += [flag, ",".join(value)]
     for flag, value in (("--config", args.config), ("--languagetool", args.languagetool),
                         ("--languagetool-url", args.languagetool_url),
-                        ("--encoding", args.encoding), ("--fail-on", args.fail_on)):
+                        ("--encoding", args.encoding), ("--fail-on", args.fail_on),
+                        ("--max-file-size", args.max_file_size)):
         if value is not None:
             out += [flag, str(value)]
     return out

@@ -23,6 +23,7 @@ from rich.text import Text
 from rolint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.fix import apply_edits, spans_conflict
+from rolint.report.visible import visible
 
 ANSWERS = {
     "a": "accept", "y": "accept", "accept": "accept", "yes": "accept",
@@ -101,12 +102,12 @@ class Reviewer:
 
         line, col = doc.position(d.start)
         head = Text(f"[{index}/{total}] ", style="dim")
-        head.append(f"{doc.path}:{line}:{col}", style="bold")
+        head.append(f"{visible(doc.path)}:{line}:{col}", style="bold")
         head.append(" ")
         head.append(d.severity.label, style=SEVERITY_STYLE[d.severity])
         head.append(" ")
-        head.append(d.rule, style="magenta")
-        head.append("  " + d.message)
+        head.append(visible(d.rule), style="magenta")
+        head.append("  " + visible(d.message))
         self.console.print(head, soft_wrap=True)
         self.console.print(context_line(doc, d, self.color), soft_wrap=True)
 

@@ -19,6 +19,9 @@ def merge(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         by_span.setdefault((d.start, d.end), []).append(d)
     out: list[Diagnostic] = []
     for group in by_span.values():
+        if len(group) == 1:  # the common case: nothing to merge
+            out.append(group[0])
+            continue
         kept: list[Diagnostic] = []
         for d in sorted(group, key=_rank):
             first = d.replacements[0].translate(CEDILLA) if d.replacements else None

@@ -439,3 +439,99 @@ def test_refused_file_is_not_reported_clean(tmp_path: Path, capsys: pytest.Captu
     r = run(["--no-languagetool", "img.txt"], capsys)
     assert r.code == 2
     assert "No problems found" not in r.out and "could not be checked" in r.out
+
+
+# -- issue 9: control characters and undecodable file names are never printed raw ----------
+
+EVIL_NAME = os.fsdecode(b"evil\x1b]0;title\x07\xe9.txt")
+RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\udce9")
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "json", "sarif"])
+def test_escape_sequences_in_content_and_name(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w(tmp_path / EVIL_NAME, "Titlu \x1b]0;pwned\x07 şi \x1b[2J \u202eabc \x9b31m.\n")
+    w(tmp_path / os.fsdecode(b"bin\x1b[2J\xe9.txt"), b"\x00\x01")
+    r = run(["--no-languagetool", "--format", fmt, "."], capsys)
+    assert r.code == 2, r.all
+    for c in RAW:
+        assert c not in r.all, f"raw {c!r} in the output:\n{r.all!r}"
+    assert "bin\\x1b[2J\\xe9.txt: binary file" in r.err
+    if fmt in ("text", "github"):
+        assert "evil\\x1b]0;title\\x07\\xe9.txt" in r.out
+    elif fmt == "json":  # controls as JSON escapes, the undecodable byte as \xe9, the exact bytes in hex
+        entry = next(f for f in json.loads(r.out)["files"] if "evil" in f["path"])
+        assert entry["path"].endswith("evil\x1b]0;title\x07\\xe9.txt")
+        assert bytes.fromhex(entry["path_bytes"]).endswith(b"evil\x1b]0;title\x07\xe9.txt")
+    else:
+        assert "evil%1B%5D0%3Btitle%07%E9.txt" in json.loads(r.out)["runs"][0]["results"][0]["locations"][0][
+            "physicalLocation"]["artifactLocation"]["uri"]
+
+
+# -- issue 9: only regular files are read, and at most --max-file-size bytes ----------------
+
+
+def run_within(seconds: int, argv: list[str], capsys: pytest.CaptureFixture[str]) -> Run:
+    """``run``, failing instead of hanging (SIGALRM interrupts a blocking open or read)."""
+    import signal
+
+    def fail(*_: object) -> None:
+        raise TimeoutError(f"rolint check blocked for more than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        return run(argv, capsys)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_named_fifo_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    r = run_within(20, ["--no-languagetool", "pipe.txt"], capsys)
+    assert r.code == 2 and "pipe.txt: not a regular file (FIFO)" in r.err
+
+
+def test_fifo_in_a_folder_is_skipped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w(tmp_path / "d" / "a.txt", CEDILLA_LINE)
+    os.mkfifo(tmp_path / "d" / "pipe.txt")
+    r = run_within(20, ["--no-languagetool", "--format", "json", "d"], capsys)
+    assert r.code == 1, r.all
+    assert [f["path"] for f in json.loads(r.out)["files"]] == [os.path.join("d", "a.txt")]
+
+
+def test_dev_zero_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    r = run_within(20, ["--no-languagetool", "/dev/zero"], capsys)
+    assert r.code == 2 and "/dev/zero: not a regular file (character device)" in r.err
+
+
+def test_nul_late_in_a_file_is_binary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w(tmp_path / "late.txt", CLEAN_LINE * 1000 + "\x00" + CEDILLA_LINE)
+    r = run(["--no-languagetool", "late.txt"], capsys)
+    assert r.code == 2 and "late.txt: binary file" in r.err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_max_file_size(jobs: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    w(tmp_path / "small.txt", CEDILLA_LINE)
+    w(tmp_path / "big.txt", CLEAN_LINE * 100)  # 2,800 bytes
+    r = run(["--no-languagetool", "-j", jobs, "--max-file-size", "2k", "small.txt", "big.txt"], capsys)
+    assert r.code == 2 and "big.txt: 2800 bytes is over the size limit of 2 KB" in r.err, r.all
+    assert "small.txt:1:" in r.out  # the small file is still checked
+    r = run(["--no-languagetool", "-j", jobs, "--max-file-size", "0", "small.txt", "big.txt"], capsys)
+    assert r.code == 1, r.all
+
+
+def test_max_file_size_on_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((CLEAN_LINE * 100).encode())))
+    r = run(["--no-languagetool", "--max-file-size", "1000", "-"], capsys)
+    assert r.code == 2 and "-: more than 1000 bytes is over the size limit" in r.err, r.all
+
+
+def test_max_file_size_rejects_nonsense(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        run(["--max-file-size", "lots", "x.txt"], capsys)
+    assert exc.value.code == 2 and "not a size" in capsys.readouterr().err

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from rolint.diagnostics import Severity
 from rolint.report import FileResult
+from rolint.report.visible import visible
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Line breaks as the runner's %-escapes; other control characters as visible escapes."""
+    return visible(s, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
 from rolint.report import FileResult, RunInfo
+from rolint.report.visible import json_escaped, path_bytes, undecodable, without_surrogates
 
 
 def position(doc: Document, offset: int) -> dict[str, int]:
@@ -38,11 +39,13 @@ def render(results: list[FileResult], run: RunInfo | None = None) -> str:
     files = []
     total = fixable = 0
     for r in results:
-        entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
+        entry: dict[str, Any] = {"path": without_surrogates(r.path), "diagnostics": []}
+        if undecodable(r.path):  # a name that is not UTF-8: escaped (caf\\xe9.txt), its bytes in hex alongside
+            entry["path_bytes"] = path_bytes(r.path).hex()
         if r.doc is not None:
             entry["diagnostics"] = [diagnostic_dict(r.doc, d) for d in r.diagnostics]
         if r.error:
-            entry["error"] = r.error
+            entry["error"] = without_surrogates(r.error)
         total += len(r.diagnostics)
         fixable += sum(d.fixable for d in r.diagnostics)
         files.append(entry)
@@ -55,4 +58,4 @@ def render(results: list[FileResult], run: RunInfo | None = None) -> str:
             "sources": {name: st.as_dict() for name, st in run.sources.items()},
             "warnings": list(run.warnings),
         }
-    return json.dumps(out, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(out, ensure_ascii=False, indent=2))

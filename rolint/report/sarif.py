@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rolint import __version__
 from rolint.diagnostics import Severity
 from rolint.report import FileResult, RunInfo
+from rolint.report.visible import json_escaped
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def uri(path: str) -> str:
+    """A URI reference (RFC 3986): relative paths percent-encoded byte by byte, absolute ones as file: URIs."""
     p = Path(path)
-    return p.as_posix() if not p.is_absolute() else p.as_uri()
+    return quote(os.fsencode(p.as_posix()), safe="/") if not p.is_absolute() else p.as_uri()
 
 
 def invocation(run: RunInfo) -> dict[str, Any]:
@@ -73,4 +77,4 @@ def render(results: list[FileResult], run: RunInfo | None = None) -> str:
         sarif_run["properties"] = {"partial": run.partial,
                                    "sources": {name: st.as_dict() for name, st in run.sources.items()}}
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [sarif_run]}
-    return json.dumps(log, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(log, ensure_ascii=False, indent=2))

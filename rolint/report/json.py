@@ -56,6 +56,6 @@ def render(results: list[FileResult], run: RunInfo | None = None) -> str:
         out["run"] = {
             "partial": run.partial,
             "sources": {name: st.as_dict() for name, st in run.sources.items()},
-            "warnings": list(run.warnings),
+            "warnings": [without_surrogates(w) for w in run.warnings],
         }
     return json_escaped(json.dumps(out, ensure_ascii=False, indent=2))

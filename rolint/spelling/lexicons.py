@@ -26,6 +26,8 @@ from pathlib import Path
 from rolint.spelling.text import normalize
 
 LEXICONS = ("first_name", "last_name", "country", "city", "locality", "learned")
+# The order in which :func:`lexicon_match` reports a word several lexicons accept (Paris: a city first).
+PREFERENCE = ("country", "locality", "city", "first_name", "last_name", "learned")
 COUNTED = frozenset({"learned"})  # files of "word<TAB>count" lines
 
 
@@ -105,7 +107,9 @@ class Lexicons:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(self._given) if self._given is not None else LEXICONS
+        if self._given is None:
+            return PREFERENCE
+        return tuple(n for n in PREFERENCE if n in self._given) + tuple(n for n in self._given if n not in PREFERENCE)
 
     def loaded(self) -> tuple[str, ...]:
         """The lexicons read so far (laziness is tested)."""

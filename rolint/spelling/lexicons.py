@@ -134,7 +134,9 @@ class Lexicons:
         if self._given is not None:
             return frozenset(self._given.get(name, ()))
         path = (self._dir or data_dir()) / f"{name}.txt"
-        lines = path.read_text("utf-8").split("\n")  # faster than splitlines(); the last item is ""
+        lines = path.read_text("utf-8").split("\n")  # faster than splitlines()
+        if lines and not lines[-1]:
+            lines.pop()  # after the final newline
         if name in COUNTED:
             counts = {}
             for line in lines:
@@ -143,7 +145,7 @@ class Lexicons:
                     counts[w] = int(n or 0)
             self._counts[name] = counts
             return frozenset(counts)
-        return frozenset(lines) - {""}
+        return frozenset(lines)
 
     # -- matching ---------------------------------------------------------------------------------------
     def _exact(self, form: str, proper_only: bool) -> Iterator[str]:

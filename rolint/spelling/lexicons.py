@@ -79,6 +79,10 @@ RULES: tuple[tuple[str, str, Callable[[str], bool], str], ...] = (
     ("ăi", "a", _ends("ca", "ga"), "feminine gen.-dat. -a → -ăi (Olgăi)"),
 )
 _VOWELS = "aăâeiîou"
+# Shorter entries are not inflected: typos of frequent words end in -ul, -ei as often as names do
+# (tetul, odul, timului would pass as Tet, Od, Tim). Ana → Anei keeps 3 letters.
+MIN_INFLECTED_BASE = 4
+MIN_INFLECTED_BASE_EI = 3
 
 
 def _alternation(stem: str) -> str | None:
@@ -172,7 +176,7 @@ class Lexicons:
             if not form[:1].isupper():
                 continue
             for ending, repl, cond, rule in RULES:
-                if not form.endswith(ending) or len(form) - len(ending) < 2:
+                if not form.endswith(ending):
                     continue
                 stem = form[: len(form) - len(ending)]
                 bases = [stem + repl]
@@ -180,8 +184,9 @@ class Lexicons:
                     alt = _alternation(stem)
                     if alt:
                         bases.append(alt + "a")
+                shortest = MIN_INFLECTED_BASE_EI if (ending, repl) == ("ei", "a") else MIN_INFLECTED_BASE
                 for base in bases:
-                    if cond(base):
+                    if cond(base) and len(base) >= shortest:
                         out += [LexiconMatch(n, base, ending, rule) for n in self._exact(base, proper_only=True)]
             if out:
                 return out

@@ -170,9 +170,10 @@ def test_case_rules():
     assert lex.match("Xenoformă") == LexiconMatch("learned", "xenoformă", "", "capitalised")
 
 
-def test_no_inflection_from_too_short_stems():
-    lex = Lexicons({"city": {"Ba", "B"}})
-    assert lex.hits("Baului") == frozenset()
+def test_short_entries_are_not_inflected():
+    lex = Lexicons({"city": {"Ba", "Tim", "Od"}, "first_name": {"Ana"}})
+    assert lex.hits("Baului") == lex.hits("Timului") == lex.hits("Odul") == frozenset()  # typos of timpului, podul
+    assert lex.hits("Anei") == {"first_name"}  # the feminine genitive keeps 3-letter names
 
 
 def test_learned_counts(lex):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 import regex
@@ -10,6 +9,10 @@ import regex
 from rolint.diagnostics import Diagnostic, Edit, Fix
 from rolint.document import Document
 from rolint.engine.base import Rule
+
+# a word around a run of mapped characters: letters and combining marks, each way from the run
+_WORD_AFTER = regex.compile(r"[\p{L}\p{M}]*")
+_WORD_BEFORE = regex.compile(r"[\p{L}\p{M}]*", flags=regex.REVERSE)
 
 
 class CharMapRule(Rule):
@@ -35,14 +38,19 @@ class CharMapRule(Rule):
     def find(self, doc: Document) -> list[Diagnostic]:
         out = []
         prose = doc.prose
-        for m in self.spans(prose):  # prose only: code samples may hold ş on purpose
-            word = prose[m[0] : m[1]]
-            fixed = word.translate(self.table)
-            edits = tuple(
-                Edit(m[0] + i, m[0] + i + 1, c2) for i, (c1, c2) in enumerate(zip(word, fixed, strict=True))
-                if c1 != c2
-            ) if len(fixed) == len(word) else (Edit(m[0], m[1], fixed),)
-            out.append(self.diagnostic(m[0], m[1], [fixed], fix=Fix(edits, self.applicability), match=word))
+        seen: dict[str, tuple[str, tuple[tuple[int, str], ...] | None]] = {}  # word → fixed, changed chars
+        for s, e in self.spans(prose):  # prose only: code samples may hold ş on purpose
+            word = prose[s:e]
+            known = seen.get(word)
+            if known is None:
+                fixed = word.translate(self.table)
+                changed = tuple((i, c2) for i, (c1, c2) in enumerate(zip(word, fixed, strict=True)) if c1 != c2) \
+                    if len(fixed) == len(word) else None
+                known = seen[word] = (fixed, changed)
+            fixed, changed = known
+            edits = tuple(Edit(s + i, s + i + 1, c) for i, c in changed) if changed is not None \
+                else (Edit(s, e, fixed),)
+            out.append(self.diagnostic(s, e, [fixed], fix=Fix(edits, self.applicability), match=word))
         return out
 
     def spans(self, prose: str) -> list[tuple[int, int]]:
@@ -51,10 +59,8 @@ class CharMapRule(Rule):
         for m in self.regex.finditer(prose):
             s, e = m.span()
             if self.word_scope:
-                while s > 0 and (prose[s - 1].isalpha() or unicodedata.category(prose[s - 1]).startswith("M")):
-                    s -= 1
-                while e < len(prose) and (prose[e].isalpha() or unicodedata.category(prose[e]).startswith("M")):
-                    e += 1
+                s = _WORD_BEFORE.match(prose, 0, s).start()  # type: ignore[union-attr]  # always matches
+                e = _WORD_AFTER.match(prose, e).end()  # type: ignore[union-attr]
             if out and s < out[-1][1]:
                 continue  # same word as the previous run
             out.append((s, e))

@@ -37,8 +37,7 @@ class CodedRule:
     examples: tuple[Example, ...] = ()
     enabled_by_default: bool = True
     pending: str = ""  # non-empty: why the examples cannot run yet (the test is skipped with it)
-
-    kind = KIND
+    kind: str = KIND
 
     @property
     def check_name(self) -> str:
@@ -107,9 +106,10 @@ CODED_RULES: tuple[CodedRule, ...] = (
             "spelling model takes to be correct: a name, a technical term, a foreign word.\n\n"
             "**Why is it useful?** Not an error: a list to review (the spelling of names, terms to "
             "add to `words` in rolint.toml).\n\n"
-            "**When it stays quiet.** Always, unless selected by its exact id "
-            "(`select = [\"ALL\", \"spelling.unknown-word\"]`); and for words the dictionary or the "
-            "user's accepted words know. Misspellings are `spelling.misspelling`."
+            "**When it runs.** Only when selected by its exact id "
+            "(`select = [\"ALL\", \"spelling.unknown-word\"]`): neither `ALL` nor the prefix "
+            "`spelling` turns it on. Words the dictionary or the user's accepted words know are never "
+            "listed; misspellings are `spelling.misspelling`."
         ),
         check=SPELLING,
         enabled_by_default=False,
@@ -279,6 +279,7 @@ CODED_RULES: tuple[CodedRule, ...] = (
             "or that rolint's precision filters reject, are dropped."
         ),
         check="rolint.languagetool.check:LanguageToolCheck",  # no examples: LanguageTool tests its rules
+        kind="languagetool",
     ),
 )
 

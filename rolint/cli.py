@@ -436,6 +436,7 @@ def colorize_diff(diff: str) -> str:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from rolint.checks.registry import CODED_RULES
     from rolint.engine import builtin_rules_dir, load_rules
 
     cfg = load_config(args.config.resolve()) if args.config else load_config(find_config(Path.cwd()))
@@ -447,8 +448,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     console = make_console("auto")
     if args.rule:
-        matching = [r for r in rules if r.id == args.rule] or [r for r in rules if r.id.startswith(args.rule + ".")]
-        if not matching:
+        want, prefix = args.rule, args.rule + "."
+        matching = [r for r in rules if r.id == want]
+        coded = [r for r in CODED_RULES if r.covers(want)]
+        if not matching and not coded:
+            matching = [r for r in rules if r.id.startswith(prefix)]
+            coded = [r for r in CODED_RULES if r.id.startswith(prefix)]
+        if not matching and not coded:
             print(f"rolint: no rule {args.rule!r}", file=sys.stderr)
             return EXIT_ERROR
         for rule in matching:
@@ -458,24 +464,36 @@ def cmd_rules(args: argparse.Namespace) -> int:
             if rule.description:
                 console.print(f"  {rule.description}", markup=False)
             console.print(f"  defined in {rule.location.path}:{rule.location.line}", markup=False)
-            for ex in rule.examples:
-                if ex.good:
-                    console.print(f"  [green]good:[/green] {ex.text}", highlight=False)
-                else:
-                    console.print(f"  [red]bad:[/red]  {ex.text}", highlight=False)
-                    if ex.fixed is not None:
-                        console.print(f"  [green]fixed:[/green] {ex.fixed}", highlight=False)
+            _print_examples(console, rule.examples)
+        for c in coded:
+            console.print(f"[bold]{c.id}[/bold]  ({c.kind}, {c.category}, {c.severity.label}, "
+                          f"fix: {c.applicability.label}{'' if c.enabled_by_default else ', off by default'})")
+            console.print(f"  {c.summary}", markup=False)
+            console.print("  " + c.doc.replace("**", "").replace("\n", "\n  "), markup=False)
+            console.print(f"  reported by {c.check.replace(':', '.')}", markup=False)
+            _print_examples(console, c.examples)
         return EXIT_OK
-    width = max(len(r.id) for r in rules)
-    for rule in rules:
+    width = max(len(r.id) for r in [*rules, *CODED_RULES])
+    for rule in [*rules, *CODED_RULES]:
         off = "" if rule.enabled_by_default else "  (off by default)"
         console.print(
             f"{rule.id:<{width}}  {rule.kind:<12} {rule.category:<12} {rule.severity.label:<7} "
             f"fix:{rule.applicability.label:<6}{off}",
             markup=False, highlight=False,
         )
-    console.print(f"{len(rules)} rules; `rolint rules ID` shows one with its examples.", markup=False)
+    console.print(f"{len(rules) + len(CODED_RULES)} rules; `rolint rules ID` shows one with its examples.",
+                  markup=False)
     return EXIT_OK
+
+
+def _print_examples(console, examples) -> None:  # type: ignore[no-untyped-def]
+    for ex in examples:
+        if ex.good:
+            console.print(f"  [green]good:[/green] {ex.text}", highlight=False)
+        else:
+            console.print(f"  [red]bad:[/red]  {ex.text}", highlight=False)
+            if ex.fixed is not None:
+                console.print(f"  [green]fixed:[/green] {ex.fixed}", highlight=False)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from rolint import __version__
 from rolint.config import Config, ConfigError, find_config, load_config
 from rolint.diagnostics import Applicability, Diagnostic, Severity
 from rolint.document import Document
-from rolint.engine import RuleError
+from rolint.engine import Example, RuleError
 from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
 from rolint.lint import LANGUAGETOOL_SKIPPED, Linter
@@ -436,7 +436,8 @@ def colorize_diff(diff: str) -> str:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from rolint.engine import builtin_rules_dir, load_rules
+    from rolint.checks.registry import CODED_RULES, CodedRule
+    from rolint.engine import Rule, builtin_rules_dir, load_rules
 
     cfg = load_config(args.config.resolve()) if args.config else load_config(find_config(Path.cwd()))
     rules = load_rules([builtin_rules_dir(), *cfg.rule_dirs])
@@ -447,8 +448,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     console = make_console("auto")
     if args.rule:
-        matching = [r for r in rules if r.id == args.rule] or [r for r in rules if r.id.startswith(args.rule + ".")]
-        if not matching:
+        want, prefix = args.rule, args.rule + "."
+        matching = [r for r in rules if r.id == want]
+        coded = [r for r in CODED_RULES if r.covers(want)]
+        if not matching and not coded:
+            matching = [r for r in rules if r.id.startswith(prefix)]
+            coded = [r for r in CODED_RULES if r.id.startswith(prefix)]
+        if not matching and not coded:
             print(f"rolint: no rule {args.rule!r}", file=sys.stderr)
             return EXIT_ERROR
         for rule in matching:
@@ -458,24 +464,37 @@ def cmd_rules(args: argparse.Namespace) -> int:
             if rule.description:
                 console.print(f"  {rule.description}", markup=False)
             console.print(f"  defined in {rule.location.path}:{rule.location.line}", markup=False)
-            for ex in rule.examples:
-                if ex.good:
-                    console.print(f"  [green]good:[/green] {ex.text}", highlight=False)
-                else:
-                    console.print(f"  [red]bad:[/red]  {ex.text}", highlight=False)
-                    if ex.fixed is not None:
-                        console.print(f"  [green]fixed:[/green] {ex.fixed}", highlight=False)
+            _print_examples(console, rule.examples)
+        for c in coded:
+            console.print(f"[bold]{c.id}[/bold]  ({c.kind}, {c.category}, {c.severity.label}, "
+                          f"fix: {c.applicability.label}{'' if c.enabled_by_default else ', off by default'})")
+            console.print(f"  {c.summary}", markup=False)
+            console.print("  " + c.doc.replace("**", "").replace("\n", "\n  "), markup=False)
+            console.print(f"  reported by {c.check.replace(':', '.')}", markup=False)
+            _print_examples(console, c.examples)
         return EXIT_OK
-    width = max(len(r.id) for r in rules)
-    for rule in rules:
-        off = "" if rule.enabled_by_default else "  (off by default)"
+    listed: list[Rule | CodedRule] = [*rules, *CODED_RULES]
+    width = max(len(r.id) for r in listed)
+    for entry in listed:
+        off = "" if entry.enabled_by_default else "  (off by default)"
         console.print(
-            f"{rule.id:<{width}}  {rule.kind:<12} {rule.category:<12} {rule.severity.label:<7} "
-            f"fix:{rule.applicability.label:<6}{off}",
+            f"{entry.id:<{width}}  {entry.kind:<12} {entry.category:<12} {entry.severity.label:<7} "
+            f"fix:{entry.applicability.label:<6}{off}",
             markup=False, highlight=False,
         )
-    console.print(f"{len(rules)} rules; `rolint rules ID` shows one with its examples.", markup=False)
+    console.print(f"{len(rules) + len(CODED_RULES)} rules; `rolint rules ID` shows one with its examples.",
+                  markup=False)
     return EXIT_OK
+
+
+def _print_examples(console: Console, examples: Sequence[Example]) -> None:
+    for ex in examples:
+        if ex.good:
+            console.print(f"  [green]good:[/green] {ex.text}", highlight=False)
+        else:
+            console.print(f"  [red]bad:[/red]  {ex.text}", highlight=False)
+            if ex.fixed is not None:
+                console.print(f"  [green]fixed:[/green] {ex.fixed}", highlight=False)
 
 
 if __name__ == "__main__":

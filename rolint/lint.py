@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rolint.checks import Check, CheckContext
+from rolint.checks.registry import CODED_RULES, interim_misspelling, off_by_default
 from rolint.config import DEFAULT_IGNORE, Config, matches
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
@@ -15,8 +16,8 @@ from rolint.suppress import apply_suppressions
 #: how the warning that LanguageTool could not be used starts (also the run's record of it)
 LANGUAGETOOL_SKIPPED = "skipped LanguageTool: "
 
-# namespaces of rule ids given by checks rather than by rule packs (not enumerable up front)
-CHECK_NAMESPACES = ("spelling", "context", "diacritics", "missing-word", "artifact", "lt")
+# namespaces of rule ids given by checks and not enumerable up front (LanguageTool's)
+CHECK_NAMESPACES = ("lt",)
 
 
 def word_checks() -> list[Check]:
@@ -42,6 +43,8 @@ class Linter:
         rules = load_rules([builtin_rules_dir(), *self.config.rule_dirs])
         self.rules_all = rules
         self.rules = [r for r in rules if r.enabled_by_default or self._explicit(r.id)]
+        # coded rules that are off by default and not selected by their exact id: findings dropped
+        self.coded_off = frozenset(i for i in off_by_default() if not self._explicit(i))
         self.checks: list[Check] = [RulesCheck(self.rules)]
         if self.spelling:
             self.checks.extend(word_checks())
@@ -50,13 +53,13 @@ class Linter:
 
     def unknown_selectors(self) -> list[str]:
         """select/ignore entries that name no rule: a typo there silently checks nothing."""
-        ids = [r.id for r in self.rules_all]
+        ids = [r.id for r in self.rules_all] + [r.id for r in CODED_RULES]
         out = []
         for entry in [*self.config.select, *self.config.ignore]:
             if entry in ("ALL", "all", "*") or entry in DEFAULT_IGNORE:
                 continue
             if entry.split(".", 1)[0] in CHECK_NAMESPACES:
-                continue  # the speller's and LanguageTool's ids are open-ended
+                continue  # LanguageTool's ids are open-ended
             if any(matches(i, entry) for i in ids):
                 continue
             out.append(entry)
@@ -64,6 +67,9 @@ class Linter:
 
     def _explicit(self, rule_id: str) -> bool:
         return rule_id in self.config.select  # an off-by-default rule runs only when named exactly
+
+    def _off(self, d: Diagnostic) -> bool:
+        return d.rule in self.coded_off and not interim_misspelling(d)
 
     def _run_languagetool(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         """LanguageTool's findings; when it cannot be used, a warning (or an error when required)."""
@@ -97,7 +103,7 @@ class Linter:
             from rolint.languagetool.precision import filter_matches
 
             found.extend(filter_matches(doc, self._run_languagetool(doc, ctx), found))
-        found = [d for d in found if self.config.selected(d.rule)]
+        found = [d for d in found if self.config.selected(d.rule) and not self._off(d)]
         for d in found:
             d.severity = self.config.severity_for(d.rule, d.severity)
         return apply_suppressions(doc, merge(found))

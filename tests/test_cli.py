@@ -115,6 +115,17 @@ def test_rules_listing_and_one_rule(capsys) -> None:
     assert run(["rules", "no.such-rule"], capsys)[0] == 2
 
 
+def test_rules_lists_and_shows_coded_rules(capsys) -> None:
+    code, out, _ = run(["rules"], capsys)
+    assert code == 0 and "spelling.unknown-word" in out and "context.near-name" in out and "lt.*" in out
+    code, out, _ = run(["rules", "spelling.unknown-word"], capsys)
+    assert code == 0 and "off by default" in out and "What it does" in out and "bad:" in out
+    code, out, _ = run(["rules", "lt.WORD_REPEAT_RULE"], capsys)  # one entry for LanguageTool's rules
+    assert code == 0 and "lt.*" in out and "lt.WORD_REPEAT_RULE" in out
+    code, out, _ = run(["rules", "diacritics"], capsys)  # a prefix: YAML and coded rules together
+    assert code == 0 and "diacritics.cedilla" in out and "diacritics.va-before-verb" in out
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "github"])
 def test_other_formats_run(tmp_path: Path, capsys, fmt: str) -> None:
     bad = tmp_path / "bad.txt"

@@ -8,7 +8,7 @@ import json
 from rich.console import Console
 
 from rolint.config import Config
-from rolint.diagnostics import Applicability, Diagnostic, Fix
+from rolint.diagnostics import Applicability, Diagnostic, Fix, Severity
 from rolint.document import Document
 from rolint.lint import Linter
 from rolint.report import FileResult, github, sarif, text
@@ -57,6 +57,25 @@ def test_sarif() -> None:
     assert (region["startLine"], region["startColumn"], region["charOffset"], region["charLength"]) == (1, 1, 0, 3)
     rep = res["fixes"][0]["artifactChanges"][0]["replacements"][0]
     assert rep == {"deletedRegion": {"charOffset": 1, "charLength": 1}, "insertedContent": {"text": "ș"}}
+
+
+def test_sarif_rule_metadata() -> None:
+    """Rules entries carry the rule's summary, documentation and default level (YAML and coded rules)."""
+    doc = Document.from_text("Pisica doarme toata ziua.", "a.txt")
+    found = [Diagnostic("diacritics.missing", "m", 14, 19, category="diacritics", severity=Severity.ERROR),
+             Diagnostic("lt.COMMA_WHITESPACE", "m", 0, 6, category="punctuation", source="languagetool"),
+             Diagnostic("house.rule", "m", 0, 6)]
+    log = json.loads(sarif.render([*results(), FileResult("a.txt", doc, found)]))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    cedilla = by_id["diacritics.cedilla"]
+    assert cedilla["shortDescription"]["text"]
+    assert cedilla["defaultConfiguration"] == {"level": "error", "enabled": True}
+    missing = by_id["diacritics.missing"]
+    assert "toata" in missing["shortDescription"]["text"] and "What it does" in missing["fullDescription"]["text"]
+    assert missing["help"]["markdown"].startswith("**What it does.**")
+    assert by_id["lt.COMMA_WHITESPACE"]["shortDescription"]["text"].startswith("lt.COMMA_WHITESPACE: LanguageTool")
+    assert by_id["house.rule"] == {"id": "house.rule", "properties": {"category": "style", "source": "rolint"}}
 
 
 def test_github_commands_escaped() -> None:

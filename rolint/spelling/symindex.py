@@ -57,8 +57,20 @@ def deletes(s: str, depth: int = MAX_DISTANCE) -> set[str]:
     return out
 
 
+try:  # compiled (rapidfuzz, a dependency); the pure-Python version below stays as a fallback
+    from rapidfuzz.distance.OSA import distance as _rf_osa
+except ImportError:  # pragma: no cover
+    _rf_osa = None
+
+
 def osa_within(a: str, b: str, k: int) -> int:
     """Optimal-string-alignment distance of ``a`` and ``b`` if ≤ ``k``, else ``k + 1``."""
+    if _rf_osa is not None:
+        return _rf_osa(a, b, score_cutoff=k)
+    return _osa_within_py(a, b, k)
+
+
+def _osa_within_py(a: str, b: str, k: int) -> int:
     la, lb = len(a), len(b)
     if abs(la - lb) > k:
         return k + 1
@@ -214,20 +226,28 @@ class Table:
         """Forms within ``max_distance`` (at most the table's depth) edits of lowercase ``query``."""
         k = self.depth if max_distance is None else min(max_distance, self.depth)
         groups: set[int] = set()
+        dh, dg = self._dh, self._dg
+        nh = len(dh)
         for d in deletes(query[:PREFIX], k):
-            groups.update(_hits(self._dh, self._dg, _crc(d)))
+            h = zlib.crc32(d.encode("utf-8"))
+            i = bisect_left(dh, h)
+            while i < nh and dh[i] == h:
+                groups.add(dg[i])
+                i += 1
         out: list[Match] = []
         n = len(query)
         lens, gstart = self._len, self._gstart
+        dist = osa_within if _rf_osa is None else None
         for g in groups:
             lo, hi = gstart[g], gstart[g + 1]
             first, last = bisect_left(lens, n - k, lo, hi), bisect_left(lens, n + k + 1, lo, hi)
             if first == last:
                 continue
             lines = self._group(g)
-            for i in range(first - lo + 1, last - lo + 1):
-                w = _decode(lines[i], lines[0])
-                d = osa_within(query, w.lower(), k)
+            key = lines[0]
+            for e in lines[first - lo + 1 : last - lo + 1]:
+                w = e[1:] if e[:1] == "\x01" else key + e
+                d = _rf_osa(query, w.lower(), score_cutoff=k) if dist is None else dist(query, w.lower(), k)
                 if d <= k:
                     out.append(Match(w, d, self.zipf(w)))
         return out

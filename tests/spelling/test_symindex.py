@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from rolint.spelling.affixes import expand, read_aff
-from rolint.spelling.symindex import SymIndex, Table, build_table, deletes, get_index, osa_within
+from rolint.spelling.symindex import (
+    SymIndex,
+    Table,
+    _osa_within_py,
+    build_table,
+    deletes,
+    get_index,
+    osa_within,
+)
 
 
 def test_deletes_two_deep():
@@ -19,6 +27,7 @@ def test_deletes_two_deep():
 )
 def test_osa_within(a, b, d):
     assert osa_within(a, b, 2) == min(d, 3)
+    assert _osa_within_py(a, b, 2) == min(d, 3)  # the fallback without rapidfuzz
 
 
 def test_table_lookup_small_vocabulary():

@@ -18,6 +18,7 @@ weighs the evidence (which reads ``kind``, ``cost``, ``zipf`` and ``extra`` itse
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -143,7 +144,23 @@ def _strip_quotes(token: str) -> tuple[str, str, str]:
 def _zipf(word: str, speller: Speller) -> float:
     """A word's Zipf frequency (wordfreq's estimate for a hyphenated form); for a split, its rarer part's."""
     parts = word.lower().split()
-    return min(speller.zipf(p) for p in parts) if parts else UNKNOWN_ZIPF
+    return min(_form_zipf(p, speller) for p in parts) if parts else UNKNOWN_ZIPF
+
+
+def _form_zipf(form: str, speller: Speller) -> float:
+    """``speller.zipf(form)``; for a hyphenated form, wordfreq's own estimate (its tokens are the parts:
+    1/f = Σ 1/f_i, nothing when a part is unknown) made from the parts' cached values, so the hot path
+    never imports wordfreq (0.2 s). Within 0.01 of wordfreq's value on the index's hyphenated forms."""
+    if "-" not in form:
+        return speller.zipf(form)
+    inverse = 0.0
+    for part in form.split("-"):
+        if part:
+            z = speller.zipf(part)
+            if z <= 0:
+                return UNKNOWN_ZIPF
+            inverse += 10.0**-z
+    return round(-math.log10(inverse), 2) if inverse else UNKNOWN_ZIPF
 
 
 def _restore_case(token: str, form: str, speller: Speller) -> str:

@@ -71,7 +71,7 @@ def test_keyboard_neighbour_cheaper_than_far_key(sp):
     assert edit_cost("casa", "casă")[0] < edit_cost("xasa", "casa")[0]
 
 
-def test_hyphenated_forms_do_not_import_wordfreq(sp, monkeypatch):
+def test_candidates_do_not_import_wordfreq(sp, monkeypatch):
     import sys
 
     from rolint.spelling.symindex import get_index
@@ -81,6 +81,8 @@ def test_hyphenated_forms_do_not_import_wordfreq(sp, monkeypatch):
     monkeypatch.setitem(sys.modules, "wordfreq", None)  # any import of wordfreq now raises ImportError
     assert top("într-unn", sp).word == "într-un"
     assert top("să-șii", sp).word == "să-și"
+    candidates("Céline", sp)  # letters outside speller.zipf's cached table: split points, merges
+    candidates("Céline", sp, next="Dion", prev="de")
 
 
 def test_hyphenated_zipf_matches_wordfreq(sp):
@@ -88,5 +90,5 @@ def test_hyphenated_zipf_matches_wordfreq(sp):
 
     from rolint.spelling.candidates import _form_zipf
 
-    for form in ("într-un", "să-și", "dă-mi", "nord-coreean", "într-xyzq"):
+    for form in ("într-un", "să-și", "dă-mi", "nord-coreean", "într-xyzq", "müller"):
         assert abs(_form_zipf(form, sp) - zipf_frequency(form, "ro")) <= 0.011

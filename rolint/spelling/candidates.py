@@ -250,10 +250,13 @@ def _splits(w: str, low: str, speller: Speller) -> list[Candidate]:
         left, right = low[:i], low[i:]
         if (len(left) == 1 and left not in ONE_LETTER_WORDS) or (len(right) == 1 and right not in ONE_LETTER_WORDS):
             continue
-        zl, zr = _form_zipf(left, speller), _form_zipf(right, speller)
-        lmin = SPLIT_MIN_ZIPF_SHORT if len(left) <= 2 else SPLIT_MIN_ZIPF
-        rmin = SPLIT_MIN_ZIPF_SHORT if len(right) <= 2 else SPLIT_MIN_ZIPF
-        if zl < lmin or zr < rmin or not (speller.spell(left) and speller.spell(right)):
+        zl = _form_zipf(left, speller)
+        if zl < (SPLIT_MIN_ZIPF_SHORT if len(left) <= 2 else SPLIT_MIN_ZIPF):
+            continue
+        zr = _form_zipf(right, speller)
+        if zr < (SPLIT_MIN_ZIPF_SHORT if len(right) <= 2 else SPLIT_MIN_ZIPF):
+            continue
+        if not (speller.spell(left) and speller.spell(right)):
             continue
         word = w[:i] + " " + w[i:]
         if glued and word.lower() == glued:

@@ -37,6 +37,21 @@ def rss_mb() -> float:
         return int(f.read().split()[1]) * 4096 / 1e6
 
 
+def rss_parts() -> tuple[float, float]:
+    """Resident MB: anonymous (the heap) and file-backed (mapped files: the memory-mapped index)."""
+    got = {}
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(("RssAnon:", "RssFile:")):
+                got[line.split(":")[0]] = int(line.split()[1]) / 1000
+    return got.get("RssAnon", 0.0), got.get("RssFile", 0.0)
+
+
+def rss_delta(before: tuple[float, float]) -> str:
+    anon, mapped = rss_parts()
+    return f"anon +{anon - before[0]:.1f} MB, file-backed +{mapped - before[1]:.1f} MB"
+
+
 def slip(word: str, rng: random.Random) -> str:
     """One typing slip: a neighbouring key, a dropped letter, an extra letter or a swap."""
     for _ in range(20):
@@ -99,12 +114,12 @@ def main() -> None:
     speller = get_speller()
     speller.zipf("de")
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    r0 = rss_mb()
+    r0, p0 = rss_mb(), rss_parts()
     t0, c0 = time.perf_counter(), time.process_time()
     index = get_index()
     print(f"index: {len(index)} forms; get_index {1000 * (time.perf_counter() - t0):.1f} ms wall, "
           f"{1000 * (time.process_time() - c0):.1f} ms CPU (a build when the cache is cold); "
-          f"RSS +{rss_mb() - r0:.1f} MB")
+          f"RSS +{rss_mb() - r0:.1f} MB ({rss_delta(p0)})")
     candidates("încălzre", speller)  # first use: wordfreq tables, lazily built caches
     wordfreq_before = "wordfreq" in sys.modules  # imported by a cold cache's build only
 
@@ -132,7 +147,7 @@ def main() -> None:
             top5 += right in got[:5]
         summary(f"injected typos, {slips} slip(s)", times)
         print(f"{'':<34} recall top-1 {top1 / len(pairs):.1%}  top-5 {top5 / len(pairs):.1%}")
-    print(f"RSS after the run: +{rss_mb() - r0:.1f} MB over the speller")
+    print(f"RSS after the run: +{rss_mb() - r0:.1f} MB over the speller ({rss_delta(p0)})")
     if not wordfreq_before:
         print(f"wordfreq imported while generating candidates: {'wordfreq' in sys.modules}")
 

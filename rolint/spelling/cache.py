@@ -6,13 +6,21 @@ The file name carries a key made of the sources' path, size and modification tim
 version), so a changed dictionary or wordfreq upgrade rebuilds it. Any failure to read or write
 the cache falls back to building in memory: the cache is never required.
 ``ROLINT_CACHE_DIR`` overrides the directory; ``ROLINT_NO_CACHE=1`` disables it.
+
+Big flat arrays (the candidate index: ~40 MB) go through :func:`cached_sections` instead: raw
+binary sections in one file, memory-mapped, so loading reads a small header and the pages a
+look-up touches, not the whole file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
+import mmap
 import os
+import struct
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -69,6 +77,85 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
         except OSError:
             pass
     return value
+
+
+SECTIONS_MAGIC = b"RLSECT01"
+_HEAD = struct.Struct("<8sQ")  # magic, header length
+_ALIGN = 8
+
+
+def write_sections(path: Path, sections: dict[str, bytes | int | float | str]) -> None:
+    """``sections`` (byte strings and small scalars) as one binary file: see :func:`read_sections`."""
+    blobs = {k: v for k, v in sections.items() if isinstance(v, bytes | bytearray | memoryview)}
+    scalars = {k: v for k, v in sections.items() if k not in blobs}
+    offsets: dict[str, tuple[int, int]] = {}
+    pos = 0
+    for k, v in blobs.items():
+        offsets[k] = (pos, len(v))
+        pos += -(-len(v) // _ALIGN) * _ALIGN
+    header = marshal.dumps({"byteorder": sys.byteorder, "size": pos, "sections": offsets, "scalars": scalars})
+    start = -(-(_HEAD.size + len(header)) // _ALIGN) * _ALIGN
+    with open(path, "wb") as f:
+        f.write(_HEAD.pack(SECTIONS_MAGIC, len(header)) + header)
+        f.write(b"\0" * (start - _HEAD.size - len(header)))
+        for v in blobs.values():
+            f.write(v)
+            f.write(b"\0" * (-len(v) % _ALIGN))
+
+
+def read_sections(path: Path) -> dict[str, memoryview | int | float | str]:
+    """The sections :func:`write_sections` wrote: byte strings as zero-copy views of the mapped
+    file, scalars as they were. ``ValueError`` when the file is not a whole, valid sections file."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        magic, n = _HEAD.unpack(f.read(_HEAD.size))
+        if magic != SECTIONS_MAGIC or _HEAD.size + n > size:
+            raise ValueError("not a sections file")
+        header = marshal.loads(f.read(n))
+        if not isinstance(header, dict) or header.get("byteorder") != sys.byteorder:
+            raise ValueError("a sections file of another machine")
+        start = -(-(_HEAD.size + n) // _ALIGN) * _ALIGN
+        if size != start + header["size"]:
+            raise ValueError("a truncated sections file")
+        mm = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    view = memoryview(mm)  # the views keep the map open; it is unmapped with the last one
+    out: dict[str, memoryview | int | float | str] = dict(header["scalars"])
+    for k, (off, length) in header["sections"].items():
+        if not (0 <= off and 0 <= length and off + length <= header["size"]):
+            raise ValueError("a section outside the file")
+        out[k] = view[start + off : start + off + length]
+    return out
+
+
+def cached_sections(
+    name: str, sources: Iterable[Path], build: Callable[[], dict[str, bytes | int | float | str]]
+) -> dict[str, memoryview | bytes | int | float | str]:
+    """Like :func:`cached` for ``build()``'s flat dict of byte strings and scalars, stored raw and
+    memory-mapped (:func:`read_sections`). A missing, short or garbled file is rebuilt."""
+    d = cache_dir()
+    try:
+        path = d / f"{name}-{_key(name, list(sources))}.bin" if d else None
+    except OSError:
+        path = None
+    if path is not None:
+        try:
+            return read_sections(path)  # type: ignore[return-value]
+        except Exception:  # missing, short or garbled in any way: the cache is never required
+            pass
+    value = build()
+    if path is not None:
+        tmp: str | None = None
+        try:
+            private_dir(path.parent)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{name}-")
+            os.close(fd)
+            write_sections(Path(tmp), value)
+            os.replace(tmp, path)
+        except OSError:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    return value  # type: ignore[return-value]
 
 
 def _bucket_key(word: str) -> str:

@@ -104,56 +104,60 @@ def edit_cost(typo: str, word: str) -> tuple[float, tuple[Op, ...]]:
     return cost, tuple(o._replace(position=o.position + p) for o in ops)
 
 
+_SUB, _DEL, _INS, _TRANS = 1, 2, 3, 4  # how a cell of the table was reached
+
+
 def _align(a: str, b: str) -> tuple[float, tuple[Op, ...]]:
     la, lb = len(a), len(b)
     inf = float("inf")
+    # the letter costs do not depend on the cell: computed once per letter, not once per cell
+    dcost = [_delete_cost(a, i) for i in range(la)]
+    icost = [_insert_cost(b[j], j, b) for j in range(lb)]
     d = [[inf] * (lb + 1) for _ in range(la + 1)]
-    back: list[list[tuple[str, float] | None]] = [[None] * (lb + 1) for _ in range(la + 1)]
-    d[0][0] = 0.0
-    for i in range(la + 1):
-        for j in range(lb + 1):
-            cur = d[i][j]
-            if i == 0 and j == 0:
-                continue
-            best, how = inf, None
-            if i > 0 and j > 0:
-                c = d[i - 1][j - 1] + substitute_cost(a[i - 1], b[j - 1])
+    back = [[_DEL] * (lb + 1) for _ in range(la + 1)]
+    row0 = d[0]
+    row0[0] = 0.0
+    for j in range(1, lb + 1):
+        row0[j] = row0[j - 1] + icost[j - 1]
+        back[0][j] = _INS
+    for i in range(1, la + 1):
+        up, row, brow = d[i - 1], d[i], back[i]
+        up2 = d[i - 2] if i > 1 else None
+        ca, dc = a[i - 1], dcost[i - 1]
+        row[0] = up[0] + dc
+        for j in range(1, lb + 1):
+            cb = b[j - 1]
+            best = up[j - 1] + (0.0 if ca == cb else substitute_cost(ca, cb))
+            how = _SUB
+            c = up[j] + dc
+            if c < best:
+                best, how = c, _DEL
+            c = row[j - 1] + icost[j - 1]
+            if c < best:
+                best, how = c, _INS
+            if up2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb and ca != cb:
+                c = up2[j - 2] + TRANSPOSE_COST
                 if c < best:
-                    best, how = c, ("substitute", c - d[i - 1][j - 1])
-            if i > 0:
-                c = d[i - 1][j] + _delete_cost(a, i - 1)
-                if c < best:
-                    best, how = c, ("delete", c - d[i - 1][j])
-            if j > 0:
-                c = d[i][j - 1] + _insert_cost(b[j - 1], j - 1, b)
-                if c < best:
-                    best, how = c, ("insert", c - d[i][j - 1])
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1] and a[i - 1] != a[i - 2]:
-                c = d[i - 2][j - 2] + TRANSPOSE_COST
-                if c < best:
-                    best, how = c, ("transpose", TRANSPOSE_COST)
-            if best < cur:
-                d[i][j] = best
-                back[i][j] = how
+                    best, how = c, _TRANS
+            row[j] = best
+            brow[j] = how
     ops: list[Op] = []
     i, j = la, lb
     while i > 0 or j > 0:
         how = back[i][j]
-        assert how is not None
-        kind, cost = how
-        if kind == "substitute":
+        here = d[i][j]
+        if how == _SUB:
             i, j = i - 1, j - 1
             if a[i] != b[j]:
-                ops.append(Op(kind, i, a[i], b[j], cost))
-        elif kind == "delete":
+                ops.append(Op("substitute", i, a[i], b[j], round(here - d[i][j], 4)))
+        elif how == _DEL:
             i -= 1
-            ops.append(Op(kind, i, a[i], "", cost))
-        elif kind == "insert":
+            ops.append(Op("delete", i, a[i], "", round(here - d[i][j], 4)))
+        elif how == _INS:
             j -= 1
-            ops.append(Op(kind, i, "", b[j], cost))
+            ops.append(Op("insert", i, "", b[j], round(here - d[i][j], 4)))
         else:
             i, j = i - 2, j - 2
-            ops.append(Op(kind, i, a[i : i + 2], b[j : j + 2], cost))
+            ops.append(Op("transpose", i, a[i : i + 2], b[j : j + 2], TRANSPOSE_COST))
     ops.reverse()
-    ops = [o._replace(cost=round(o.cost, 4)) for o in ops]
     return round(d[la][lb], 4), tuple(ops)

@@ -4,9 +4,11 @@ Vocabulary: all forms of the shipped Hunspell ro_RO (expanded with rolint.spelli
 ~2.0M forms) plus wordfreq's Romanian words that Hunspell accepts, each with its Zipf frequency
 (0.0 for forms wordfreq does not list).
 
-Layout (flat arrays, so the cached file loads with a few ``marshal``/``frombytes`` copies):
+Layout (flat arrays, cached as raw sections of one memory-mapped file: rolint.spelling.cache
+:func:`~rolint.spelling.cache.cached_sections`; loading reads only a header):
 
-* the forms, sorted by their lowercase key, as one UTF-8 blob with an offsets array;
+* the forms, sorted by their lowercase key, as one UTF-8 blob with an offsets array, and each
+  form's Zipf frequency (hundredths, uint16);
 * forms sharing the first ``PREFIX`` letters of their key form a *group* (a contiguous range);
 * for every group prefix, each string made by deleting up to ``MAX_DISTANCE`` letters from it is
   hashed (CRC-32); the sorted hashes point to their groups;
@@ -35,7 +37,7 @@ PREFIX = 7
 MAX_DISTANCE = 2
 FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
 ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 
 def _crc(s: str) -> int:
@@ -57,8 +59,20 @@ def deletes(s: str, depth: int = MAX_DISTANCE) -> set[str]:
     return out
 
 
+try:  # compiled (rapidfuzz, a dependency); the pure-Python version below stays as a fallback
+    from rapidfuzz.distance.OSA import distance as _rf_osa
+except ImportError:  # pragma: no cover
+    _rf_osa = None
+
+
 def osa_within(a: str, b: str, k: int) -> int:
     """Optimal-string-alignment distance of ``a`` and ``b`` if ≤ ``k``, else ``k + 1``."""
+    if _rf_osa is not None:
+        return _rf_osa(a, b, score_cutoff=k)
+    return _osa_within_py(a, b, k)
+
+
+def _osa_within_py(a: str, b: str, k: int) -> int:
     la, lb = len(a), len(b)
     if abs(la - lb) > k:
         return k + 1
@@ -110,8 +124,9 @@ def _entry(w: str, key: str) -> str:
     return w[len(key) :] if w.startswith(key) else "\x01" + w
 
 
-def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_all: bool) -> dict[str, object]:
-    """The marshal-able table over ``forms``, ``depth`` deletions deep. The diacritic-fold index
+def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_all: bool) -> dict[str, bytes | int]:
+    """The table over ``forms`` (byte strings and its depth), ``depth`` deletions deep. A form's Zipf
+    value is ``zipf``'s for it, else for its lowercase (După: după's), else 0. The diacritic-fold index
     holds every form (``fold_all``) or only forms with two diacritics or more (one is a single edit)."""
     # sorted by prefix group, then by length inside the group (a look-up bisects to the lengths it needs)
     by_key: dict[str, list[tuple[int, str, str]]] = {}
@@ -124,6 +139,7 @@ def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_a
     blob = bytearray()
     group_byte = array("I")
     lengths = array("B")
+    zipfs = array("H")
     group_start = array("I")
     fold_pairs: list[int] = []
     for wid, (key, n, low, w) in enumerate(keyed):
@@ -134,6 +150,8 @@ def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_a
             blob += key.encode("utf-8") + b"\n"
         blob += _entry(w, key).encode("utf-8") + b"\n"
         lengths.append(min(255, n))
+        z = zipf[w] if w in zipf else zipf.get(low, 0.0)
+        zipfs.append(min(0xFFFF, max(0, round(z * ZIPF_SCALE))))
         if fold_all or sum(map(low.count, "ăâîșț")) >= 2:
             fold_pairs.append(_crc(fold(low)) << 32 | wid)
     group_start.append(len(keyed))
@@ -145,6 +163,7 @@ def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_a
         "blob": bytes(blob),
         "group_byte": group_byte.tobytes(),
         "lengths": lengths.tobytes(),
+        "zipf": zipfs.tobytes(),
         "group_start": group_start.tobytes(),
         "del_hash": del_hash,
         "del_group": del_group,
@@ -177,15 +196,16 @@ def _hits(hashes: memoryview, values: memoryview, h: int) -> Iterable[int]:
 
 
 class Table:
-    """Look-ups over one :func:`build_table` result (a group's forms are split out on first use)."""
+    """Look-ups over one :func:`build_table` result (bytes or views of the cache file; a group's
+    forms are split out on each use)."""
 
-    def __init__(self, data: dict[str, object], zipf: dict[str, int]) -> None:
+    def __init__(self, data: dict[str, object]) -> None:
         self.depth: int = data["depth"]  # type: ignore[assignment]
-        self._zipf = zipf
         # each group: its key and its forms' entries, one a line, as UTF-8 (``_group`` splits it)
-        self._blob: bytes = data["blob"]  # type: ignore[assignment]
+        self._blob = memoryview(data["blob"])  # type: ignore[arg-type]
         self._gbyte = _view(data["group_byte"], "I")
         self._len = _view(data["lengths"], "B")
+        self._zipf = _view(data["zipf"], "H")
         self._gstart = _view(data["group_start"], "I")
         self._dh = _view(data["del_hash"], "I")
         self._dg = _view(data["del_group"], "I")
@@ -196,7 +216,7 @@ class Table:
         return len(self._len)
 
     def _group(self, g: int) -> list[str]:
-        return self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1].decode("utf-8").split("\n")
+        return str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8").split("\n")
 
     def word(self, wid: int) -> str:
         g = self.group_of(wid)
@@ -206,30 +226,38 @@ class Table:
     def group_of(self, wid: int) -> int:
         return bisect_left(self._gstart, wid + 1) - 1
 
-    def zipf(self, word: str) -> float:
-        z = self._zipf.get(word)
-        return (z if z is not None else self._zipf.get(word.lower(), 0)) / ZIPF_SCALE
+    def zipf(self, wid: int) -> float:
+        return self._zipf[wid] / ZIPF_SCALE
 
     def lookup(self, query: str, max_distance: int | None = None) -> list[Match]:
         """Forms within ``max_distance`` (at most the table's depth) edits of lowercase ``query``."""
         k = self.depth if max_distance is None else min(max_distance, self.depth)
         groups: set[int] = set()
+        dh, dg = self._dh, self._dg
+        nh = len(dh)
         for d in deletes(query[:PREFIX], k):
-            groups.update(_hits(self._dh, self._dg, _crc(d)))
+            h = zlib.crc32(d.encode("utf-8"))
+            i = bisect_left(dh, h)
+            while i < nh and dh[i] == h:
+                groups.add(dg[i])
+                i += 1
         out: list[Match] = []
         n = len(query)
-        lens, gstart = self._len, self._gstart
+        lens, gstart, zs = self._len, self._gstart, self._zipf
+        dist = osa_within if _rf_osa is None else None
         for g in groups:
             lo, hi = gstart[g], gstart[g + 1]
             first, last = bisect_left(lens, n - k, lo, hi), bisect_left(lens, n + k + 1, lo, hi)
             if first == last:
                 continue
             lines = self._group(g)
-            for i in range(first - lo + 1, last - lo + 1):
-                w = _decode(lines[i], lines[0])
-                d = osa_within(query, w.lower(), k)
+            key = lines[0]
+            for wid in range(first, last):
+                e = lines[wid - lo + 1]
+                w = e[1:] if e[:1] == "\x01" else key + e
+                d = _rf_osa(query, w.lower(), score_cutoff=k) if dist is None else dist(query, w.lower(), k)
                 if d <= k:
-                    out.append(Match(w, d, self.zipf(w)))
+                    out.append(Match(w, d, zs[wid] / ZIPF_SCALE))
         return out
 
     def same_fold(self, query: str) -> list[Match]:
@@ -239,17 +267,21 @@ class Table:
         for wid in _hits(self._fh, self._fw, _crc(f)):
             w = self.word(wid)
             if fold(w.lower()) == f:
-                out.append(Match(w, 0, self.zipf(w)))
+                out.append(Match(w, 0, self.zipf(wid)))
         return out
+
+
+def _sub(data: dict[str, object], prefix: str) -> dict[str, object]:
+    return {k[len(prefix) :]: v for k, v in data.items() if k.startswith(prefix)}
 
 
 class SymIndex:
     """Two tables: wordfreq's frequent forms two deletions deep, every dictionary form one deep."""
 
     def __init__(self, data: dict[str, object]) -> None:
-        zipf: dict[str, int] = data["zipf"]  # type: ignore[assignment]
-        self.frequent = Table(data["frequent"], zipf)  # type: ignore[arg-type]
-        self.full = Table(data["full"], zipf)  # type: ignore[arg-type]
+        """``data``: both tables' sections, flat, named ``frequent.…`` and ``full.…`` (:func:`_build`)."""
+        self.frequent = Table(_sub(data, "frequent."))
+        self.full = Table(_sub(data, "full."))
 
     def __len__(self) -> int:
         return len(self.full)
@@ -322,12 +354,11 @@ def _build() -> dict[str, object]:
 def _build_all() -> dict[str, object]:
     forms, zipf = build_vocabulary()
     frequent = [w for w in zipf if zipf[w] >= FREQUENT_MIN_ZIPF]
-    return {
-        "version": INDEX_VERSION,
-        "zipf": {w: round(z * ZIPF_SCALE) for w, z in zipf.items()},
-        "frequent": build_table(frequent, zipf, 2, fold_all=True),
-        "full": build_table(forms, zipf, 1, fold_all=False),
-    }
+    out: dict[str, object] = {"version": INDEX_VERSION}
+    for name, table in (("frequent", build_table(frequent, zipf, 2, fold_all=True)),
+                        ("full", build_table(forms, zipf, 1, fold_all=False))):
+        out.update({f"{name}.{k}": v for k, v in table.items()})
+    return out
 
 
 _INDEX: SymIndex | None = None
@@ -340,7 +371,7 @@ def get_index() -> SymIndex:
     if _INDEX is None:
         with _LOCK:
             if _INDEX is None:
-                from rolint.spelling.cache import cached
+                from rolint.spelling.cache import cached_sections
 
-                _INDEX = SymIndex(cached(f"symindex-v{INDEX_VERSION}", _sources(), _build))
+                _INDEX = SymIndex(cached_sections(f"symindex-v{INDEX_VERSION}", _sources(), _build))
     return _INDEX

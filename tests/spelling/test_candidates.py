@@ -69,3 +69,26 @@ def test_keyboard_neighbour_cheaper_than_far_key(sp):
 
     assert edit_cost("xasa", "casa")[0] < edit_cost("pasa", "casa")[0]
     assert edit_cost("casa", "casă")[0] < edit_cost("xasa", "casa")[0]
+
+
+def test_candidates_do_not_import_wordfreq(sp, monkeypatch):
+    import sys
+
+    from rolint.spelling.symindex import get_index
+
+    sp.zipf("de")  # the cached Zipf table and the index are loaded (or built) first
+    get_index()
+    monkeypatch.setitem(sys.modules, "wordfreq", None)  # any import of wordfreq now raises ImportError
+    assert top("într-unn", sp).word == "într-un"
+    assert top("să-șii", sp).word == "să-și"
+    candidates("Céline", sp)  # letters outside speller.zipf's cached table: split points, merges
+    candidates("Céline", sp, next="Dion", prev="de")
+
+
+def test_hyphenated_zipf_matches_wordfreq(sp):
+    from wordfreq import zipf_frequency
+
+    from rolint.spelling.candidates import _form_zipf
+
+    for form in ("într-un", "să-și", "dă-mi", "nord-coreean", "într-xyzq", "müller"):
+        assert abs(_form_zipf(form, sp) - zipf_frequency(form, "ro")) <= 0.011

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from rolint.spelling.affixes import expand, read_aff
-from rolint.spelling.symindex import SymIndex, Table, build_table, deletes, get_index, osa_within
+from rolint.spelling.symindex import (
+    SymIndex,
+    Table,
+    _osa_within_py,
+    build_table,
+    deletes,
+    get_index,
+    osa_within,
+)
 
 
 def test_deletes_two_deep():
@@ -19,12 +27,13 @@ def test_deletes_two_deep():
 )
 def test_osa_within(a, b, d):
     assert osa_within(a, b, 2) == min(d, 3)
+    assert _osa_within_py(a, b, 2) == min(d, 3)  # the fallback without rapidfuzz
 
 
 def test_table_lookup_small_vocabulary():
     vocab = ["pădure", "pădurea", "pădurile", "munte", "Bârlad"]
     zipf = {"pădure": 4.0, "pădurea": 4.2, "munte": 4.1}
-    t = Table(build_table(vocab, zipf, 2, fold_all=True), {w: round(z * 100) for w, z in zipf.items()})
+    t = Table(build_table(vocab, zipf, 2, fold_all=True))
     assert {m.word for m in t.lookup("pdurea")} >= {"pădurea"}
     assert [m.word for m in t.lookup("mnte") if m.distance == 1] == ["munte"]
     assert [m.word for m in t.lookup("barlad", 1)] == ["Bârlad"]  # proper names keep their capital
@@ -45,3 +54,54 @@ def test_shipped_index_two_edits_and_exact():
     assert "ministrul" in [m.word for m in ix.lookup("mnistrl")]
     assert ix.contains("într-un") and not ix.contains("întrxun")
     assert "dumneavoastră" in [m.word for m in ix.same_fold("dumneavoastra")]
+
+
+def test_sections_cache_round_trip_and_rebuild(tmp_path, monkeypatch):
+    from array import array
+
+    from rolint.spelling import cache
+
+    src = tmp_path / "src.txt"
+    src.write_text("a")
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"depth": 2, "ints": array("I", [3, 1, 4, 1, 5]).tobytes(), "text": "pădure\n".encode(), "empty": b""}
+
+    monkeypatch.setenv("ROLINT_CACHE_DIR", str(tmp_path / "c"))
+    first = cache.cached_sections("t", [src], build)
+    again = cache.cached_sections("t", [src], build)
+    assert len(calls) == 1 and isinstance(again["ints"], memoryview)
+    assert again["depth"] == 2 and list(again["ints"].cast("I")) == [3, 1, 4, 1, 5]
+    assert str(again["text"], "utf-8") == "pădure\n" and bytes(again["empty"]) == b""
+    assert {k: bytes(v) if isinstance(v, memoryview) else v for k, v in again.items()} == first
+    (path,) = (tmp_path / "c").glob("t-*.bin")
+    data = path.read_bytes()
+    for bad in (data[:-8], data[:10], b"", b"garbage" * 10, data[:8] + b"\xff" * (len(data) - 8)):
+        path.write_bytes(bad)  # short, empty or garbled: rebuilt (and rewritten)
+        assert cache.cached_sections("t", [src], build)["depth"] == 2
+        assert path.read_bytes() == data
+    assert len(calls) == 6
+    monkeypatch.setenv("ROLINT_CACHE_DIR", str(src))  # not a directory: built in memory
+    assert cache.cached_sections("t", [src], build)["depth"] == 2
+
+
+def test_index_from_the_mapped_cache_matches_the_built_one(tmp_path, monkeypatch):
+    from rolint.spelling import cache
+
+    vocab = ["pădure", "pădurea", "pădurile", "munte", "Bârlad", "După", "după"]
+    zipf = {"pădure": 4.0, "pădurea": 4.2, "munte": 4.1, "după": 6.5}
+
+    def build():
+        return {**{f"frequent.{k}": v for k, v in build_table(vocab, zipf, 2, fold_all=True).items()},
+                **{f"full.{k}": v for k, v in build_table(vocab, zipf, 1, fold_all=False).items()}}
+
+    monkeypatch.setenv("ROLINT_CACHE_DIR", str(tmp_path))
+    src = tmp_path / "src.txt"
+    src.write_text("a")
+    built = SymIndex(cache.cached_sections("ix", [src], build))
+    mapped = SymIndex(cache.cached_sections("ix", [src], build))
+    for q in ("pdurea", "mnte", "barlad", "dupa"):
+        assert mapped.lookup(q) == built.lookup(q) and mapped.same_fold(q) == built.same_fold(q)
+    assert {m.word: m.zipf for m in mapped.lookup("dupa")} == {"După": 6.5, "după": 6.5}

@@ -112,6 +112,7 @@ class Diagnostic:
     source: str = "rolint"
     replacements: list[str] = field(default_factory=list)
     fix: Fix | None = None
+    why: str | None = None  # the evidence behind the finding (``--explain``)
 
     @property
     def fixable(self) -> bool:

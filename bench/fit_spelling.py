@@ -1,0 +1,235 @@
+"""Fit the spelling model (rolint/data/spelling_model.json): logistic regression on the fit split,
+thresholds chosen on the dev split, nothing read from the test split.
+
+    .venv/bin/pip install scikit-learn           # fitting only; rolint reads the JSON
+    .venv/bin/python bench/fit_spelling.py        # ~ a few minutes: writes the model, prints dev figures
+
+Samples are the tokens the dictionary rejects, as the check sees them (``unknown_words``), each with the
+evidence of ``rolint.checks.spelling_features``:
+
+* positives — errors of every class of ``bench/errors.py`` injected into fit sentences (documents of 20
+  and 200 lines, so repetition and document counts are seen at both sizes);
+* negatives — the other rejected tokens of the clean corpora (UD RRT, UD SiMoNERo, RONEC), less the
+  real errors hand-labelled in bench/data/clean_labels.tsv, and capitalised rejected tokens of RO-STS
+  (names); RO-STS's lowercase rejected tokens are left out: its real typos are not labelled.
+
+Thresholds (dev split): ``report`` keeps clean-text false alarms at or under ``--fa-target`` per 1,000
+words; ``error`` at or under a tenth of that; ``safe`` and ``safe_margin`` give the highest number of
+safe fixes whose precision on dev is at least ``--safe-precision``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.errors import CLASSES, corpus, inject  # noqa: E402
+from bench.spelling_eval import LETTERS, clean_labels  # noqa: E402
+from bench.splits import CLEAN_SOURCES, SOURCES, sentences  # noqa: E402
+from rolint.checks import CheckContext  # noqa: E402
+from rolint.checks.spelling import SAFE_KINDS, unknown_words  # noqa: E402
+from rolint.checks.spelling_features import FEATURES, candidate_kind, evidence  # noqa: E402
+from rolint.checks.word_evidence import doc_info, is_capitalised  # noqa: E402
+from rolint.document import Document  # noqa: E402
+from rolint.spelling import get_speller  # noqa: E402
+from rolint.spelling.model import SpellingModel, Thresholds, model_path  # noqa: E402
+
+LINES = (20, 200)
+
+
+@dataclass
+class Sample:
+    x: list[float]
+    y: int
+    cls: str  # error class, or "clean" for a negative
+    token: str
+    right: str | None  # the correct text of a positive
+    first: str | None  # the best candidate
+    margin: float
+    kind: str | None
+    capitalised: bool
+    lexicon: bool
+
+
+def _labelled(labels: dict[str, set[str]], source: str) -> set[str]:
+    return labels.get(SOURCES[source], set()) | labels.get(source, set())
+
+
+def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tuple[list[Sample], int]:
+    """Samples of ``split``; also the number of words of its clean documents (for false-alarm rates)."""
+    sp = get_speller()
+    ctx = CheckContext()
+    labels = clean_labels()
+    sents = sentences(split)  # type: ignore[arg-type]
+    out: list[Sample] = []
+    clean_words = 0
+    for cls in CLASSES:
+        edits = inject(sents, cls, n=n, seed=seed)
+        for size in lines:
+            c = corpus(sents, edits, size)
+            for d, text in enumerate(c.texts):
+                doc = Document.from_text(text)
+                info = doc_info(doc)
+                injections = [i for i in c.injections if i.doc == d]
+                for w, inc in unknown_words(doc, ctx, sp):
+                    hit = next((i for i in injections if w.start < i.end and i.start < w.end), None)
+                    if hit is None:
+                        continue
+                    out.append(_sample(evidence(doc, w, sp, info, inc), 1, cls, hit.right))
+    for size in lines[:1]:  # negatives once (documents of 20 lines; 200 give the same tokens)
+        c = corpus(sents, [], size, only_edited=False)
+        for name, text in zip(c.names, c.texts, strict=True):
+            source = name.split("#")[0]
+            clean = source in CLEAN_SOURCES
+            if clean:
+                clean_words += len(LETTERS.findall(text))
+            doc = Document.from_text(text)
+            info = doc_info(doc)
+            real = _labelled(labels, source)
+            for w, inc in unknown_words(doc, ctx, sp):
+                if w.text in real or w.text.lower() in real:
+                    continue
+                if clean or is_capitalised(w.text):
+                    out.append(_sample(evidence(doc, w, sp, info, inc), 0, "clean" if clean else "names", None))
+    return out, clean_words
+
+
+def _sample(ev, y: int, cls: str, right: str | None) -> Sample:  # type: ignore[no-untyped-def]
+    c1 = ev.candidates[0] if ev.candidates else None
+    return Sample(ev.vector(), y, cls, ev.word.text, right, c1.word if c1 else None, ev.features["c1_margin"],
+                  candidate_kind(c1) if c1 else None, is_capitalised(ev.word.text), ev.lexicon is not None)
+
+
+def fit(train: list[Sample], c: float) -> SpellingModel:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([s.x for s in train], dtype=float)
+    y = np.array([s.y for s in train])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    lr = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    lr.fit((x - mean) / scale, y)
+    return SpellingModel(FEATURES, tuple(mean), tuple(scale), tuple(lr.coef_[0]), float(lr.intercept_[0]),
+                         Thresholds(0.5, 0.9, 0.95, 2.0))
+
+
+def _safe_ok(s: Sample, p: float, t: float, m: float) -> bool:
+    return p >= t and s.margin >= m and s.kind in SAFE_KINDS and not s.capitalised and not s.lexicon
+
+
+def choose_thresholds(model: SpellingModel, dev: list[Sample], words: int, fa_target: float,
+                      safe_precision: float) -> tuple[Thresholds, dict]:
+    probs = [model.probability(dict(zip(FEATURES, s.x, strict=True))) for s in dev]
+    negatives = sorted(p for s, p in zip(dev, probs, strict=True) if s.y == 0 and s.cls == "clean")
+    allowed = int(fa_target * words / 1000)
+    allowed_error = int(fa_target / 10 * words / 1000)
+
+    def above(limit: int) -> float:
+        # the smallest threshold with at most ``limit`` clean negatives at or above it
+        if limit >= len(negatives):
+            return 0.5
+        return min(0.999, negatives[len(negatives) - limit - 1] + 1e-6) if limit >= 0 else 0.999
+
+    report = max(0.5, above(allowed))
+    error = max(report, above(allowed_error))
+    best = (0, 0.999, 6.0)
+    for t in (0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999):
+        for m in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0):
+            picked = [s for s, p in zip(dev, probs, strict=True) if _safe_ok(s, p, t, m)]
+            right = sum(1 for s in picked if s.y == 1 and s.first == s.right)
+            if picked and right / len(picked) >= safe_precision and right > best[0]:
+                best = (right, t, m)
+    th = Thresholds(report=round(report, 6), error=round(error, 6), safe=best[1], safe_margin=best[2])
+    return th, {"dev_clean_words": words, "dev_clean_negatives": len(negatives)}
+
+
+def report(model: SpellingModel, samples: list[Sample], words: int, title: str) -> dict:
+    th = model.thresholds
+    by_cls: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    safe: Counter[str] = Counter()
+    safe_right: Counter[str] = Counter()
+    fa = 0
+    for s in samples:
+        p = model.probability(dict(zip(FEATURES, s.x, strict=True)))
+        if s.y == 0:
+            fa += s.cls == "clean" and p >= th.report
+            continue
+        by_cls[s.cls] += 1
+        if p >= th.report and s.first is not None:
+            found[s.cls] += 1
+            right[s.cls] += s.first == s.right
+            if _safe_ok(s, p, th.safe, th.safe_margin):
+                safe[s.cls] += 1
+                safe_right[s.cls] += s.first == s.right
+    print(f"\n{title}: model-only figures (tokens the dictionary rejects; see spelling_eval.py for the check)")
+    print(f"{'class':18} {'n':>5} {'found':>7} {'right1':>7} {'safe':>5} {'safe ok':>8}")
+    out: dict = {"classes": {}}
+    for cls in sorted(by_cls):
+        n = by_cls[cls]
+        row = {"n": n, "found": found[cls] / n, "right_first": right[cls] / n, "safe": safe[cls],
+               "safe_precision": safe_right[cls] / safe[cls] if safe[cls] else None}
+        out["classes"][cls] = row
+        sp = f"{row['safe_precision']:.1%}" if row["safe_precision"] is not None else "–"
+        print(f"{cls:18} {n:5d} {row['found']:7.1%} {row['right_first']:7.1%} {safe[cls]:5d} {sp:>8}")
+    out["false_alarms_per_1000"] = 1000 * fa / words if words else None
+    print(f"clean false alarms: {fa} in {words} words = {out['false_alarms_per_1000']:.2f} per 1,000")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=300, help="errors per class and split")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--fa-target", type=float, default=0.35, help="dev false alarms per 1,000 words at 'report'")
+    ap.add_argument("--safe-precision", type=float, default=0.997)
+    ap.add_argument("--out", type=Path, default=model_path())
+    ap.add_argument("--samples", type=Path, help="keep the samples in this JSON file (reused when present)")
+    args = ap.parse_args(argv)
+    t0 = time.monotonic()
+    if args.samples and args.samples.exists():
+        saved = json.loads(args.samples.read_text(encoding="utf-8"))
+        train, dev = ([Sample(**s) for s in saved[k]] for k in ("fit", "dev"))
+        dev_words = saved["dev_words"]
+    else:
+        train, _ = collect("fit", args.n, args.seed)
+        dev, dev_words = collect("dev", args.n, args.seed + 1)
+        if args.samples:
+            args.samples.write_text(json.dumps({"fit": [s.__dict__ for s in train], "dev": [s.__dict__ for s in dev],
+                                                "dev_words": dev_words}), encoding="utf-8")
+    print(f"samples: fit {len(train)} ({sum(s.y for s in train)} errors), dev {len(dev)} "
+          f"({sum(s.y for s in dev)} errors); {time.monotonic() - t0:.0f} s")
+    model = fit(train, args.c)
+    th, info = choose_thresholds(model, dev, dev_words, args.fa_target, args.safe_precision)
+    model = SpellingModel(model.features, model.mean, model.scale, model.weights, model.bias, th, {})
+    figures = report(model, dev, dev_words, "dev")
+    meta = {
+        "fitted_on": "fit split (bench/splits.py), errors of every bench/errors.py class + clean negatives",
+        "thresholds_on": "dev split", "seed": args.seed, "n_per_class": args.n, "C": args.c,
+        "fa_target": args.fa_target, "safe_precision_target": args.safe_precision,
+        "train_samples": len(train), "train_errors": sum(s.y for s in train), **info, "dev": figures,
+    }
+    model = SpellingModel(model.features, model.mean, model.scale, model.weights, model.bias, th, meta)
+    args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nthresholds: {th}\nwrote {args.out} ({time.monotonic() - t0:.0f} s)")
+    weights = sorted(zip(model.features, model.weights, strict=True), key=lambda t: -abs(t[1]))
+    print("largest weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in weights[:12]))
+    return 0 if not math.isnan(model.bias) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

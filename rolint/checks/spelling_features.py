@@ -1,0 +1,148 @@
+"""The evidence about one word the dictionary rejects, as named numbers the spelling model weighs.
+
+Nothing here decides: each feature says what is known about the token (its shape, its place in the
+sentence, its own frequency, the lexicons that accept it, what the document says about it, and its
+best corrections), and :mod:`rolint.spelling.model` turns them into a probability that the token is a
+misspelling. ``rolint check --explain`` prints them with their weights.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rolint.checks.word_evidence import (
+    DocInfo,
+    adjacent_words,
+    foreign_phrase,
+    inflection_family,
+    is_capitalised,
+    is_compound,
+    is_derivative,
+    learned_shape,
+    line_has_diacritics,
+    name_inflection,
+    romanian_letters,
+    title_abbreviation,
+    unknown_forms,
+)
+from rolint.document import Document, Word
+from rolint.spelling.candidates import Candidate, candidates
+from rolint.spelling.lexicons import LexiconMatch, lexicon_match
+from rolint.spelling.speller import Speller, rarest_trigram
+from rolint.spelling.text import normalize
+
+PLACES = frozenset({"country", "city", "locality"})
+PEOPLE = frozenset({"first_name", "last_name"})
+KINDS = ("edit1", "edit2", "diacritics", "lookalike", "old_orthography", "split", "merge")
+FAMILY_PREFIX = 5  # unknown forms sharing this many first letters (or all but 3) make a family
+MARGIN_CAP = 6.0  # score points: a best correction this far ahead is as good as alone
+
+#: every feature, in the order of the model's weights
+FEATURES: tuple[str, ...] = (
+    "cap_start", "cap_mid", "upper", "in_compound", "short", "length",
+    "own_zipf_ro", "own_zipf_en", "foreign_letters", "rare_trigram",
+    "lex_place", "lex_person", "lex_learned", "lex_inflected", "name_inflection",
+    "doc_repeats", "doc_family", "line_diacritics", "foreign_phrase", "foreign_neighbour",
+    "abbreviation", "after_number", "term_shape",
+    "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
+    *(f"c1_{k}" for k in KINDS),
+    "cap_x_gain", "lex_x_gain", "repeats_x_gain",
+)
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What is known about one unknown token: features, ranked corrections, the lexicon that accepts it."""
+
+    word: Word
+    features: dict[str, float]
+    candidates: list[Candidate] = field(default_factory=list)
+    lexicon: LexiconMatch | None = None
+
+    def vector(self) -> list[float]:
+        return [self.features[name] for name in FEATURES]
+
+
+def candidate_kind(c: Candidate) -> str:
+    if c.kind == "edit":
+        return "edit2" if int(c.extra.get("distance", 1)) >= 2 else "edit1"
+    return c.kind
+
+
+def _neighbour_text(doc: Document, w: Word, step: int) -> str | None:
+    """The word next to ``w`` on its line (only spaces between), for merge candidates."""
+    words = doc.words()
+    from rolint.checks.word_evidence import index_of
+
+    i = index_of(words, w.start) + step
+    if not 0 <= i < len(words):
+        return None
+    nb = words[i]
+    between = doc.prose[min(nb.end, w.end) : max(nb.start, w.start)]
+    return nb.text if between.strip() == "" and "\n" not in between else None
+
+
+def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
+    if inflection_family(low, doc, info, sp):
+        return True
+    if len(low) < FAMILY_PREFIX + 1:
+        return False
+    head = low[: max(FAMILY_PREFIX, len(low) - 3)]
+    return any(other != low and other.startswith(head) for other in unknown_forms(doc, info, sp))
+
+
+def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bool = False) -> Evidence:
+    text = w.text
+    norm = normalize(text)
+    low = norm.lower()
+    cap = is_capitalised(text)
+    start = doc.sentence_start(w.start) and not in_compound
+    prose = doc.prose
+    zr, ze = sp.zipf(low), sp.zipf_en(low)
+    lex = lexicon_match(text)
+    f: dict[str, float] = dict.fromkeys(FEATURES, 0.0)
+    f["cap_start"] = float(cap and start)
+    f["cap_mid"] = float(cap and not start)
+    f["upper"] = float(len(text) > 1 and text.isupper())
+    f["in_compound"] = float(in_compound)
+    f["short"] = float(len(low) <= 3)
+    f["length"] = min(len(low), 16) / 16
+    f["own_zipf_ro"] = zr
+    f["own_zipf_en"] = ze
+    f["foreign_letters"] = float(not romanian_letters(low))
+    f["rare_trigram"] = float(low.isalpha() and rarest_trigram(low) == 0)
+    if lex is not None:
+        f["lex_place"] = float(lex.lexicon in PLACES)
+        f["lex_person"] = float(lex.lexicon in PEOPLE)
+        f["lex_learned"] = float(lex.lexicon == "learned")
+        f["lex_inflected"] = float(bool(lex.suffix))
+    f["name_inflection"] = float(cap and name_inflection(norm, sp, info))
+    f["doc_repeats"] = math.log2(max(1, info.low_counts.get(low, 1)))
+    f["doc_family"] = float(low.isalpha() and _family(doc, low, sp, info))
+    f["line_diacritics"] = float(line_has_diacritics(doc, w.start))
+    f["foreign_phrase"] = float(foreign_phrase(doc, w, low, sp) or title_abbreviation(doc, w, low))
+    f["foreign_neighbour"] = float(any(
+        len(nb.text) > 1 and not sp.known(normalize(nb.text)) and not sp.known(normalize(nb.text).lower())
+        for nb in adjacent_words(doc, w)
+    ))
+    f["abbreviation"] = float(len(low) <= 4 and w.end < len(prose) and prose[w.end] == ".")
+    f["after_number"] = float(prose[: w.start].rstrip()[-1:].isdigit())
+    f["term_shape"] = float(low.isalpha() and (
+        is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
+    cands = candidates(text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
+    if cands:
+        c1 = cands[0]
+        f["has_candidate"] = 1.0
+        f["c1_cost"] = c1.cost
+        f["c1_zipf"] = c1.zipf
+        f["c1_gain"] = c1.zipf - max(zr, ze)
+        f["c1_margin"] = min(MARGIN_CAP, c1.score - cands[1].score) if len(cands) > 1 else MARGIN_CAP
+        first = c1.word.split()[0].lower() if c1.word.strip() else ""
+        f["c1_in_doc"] = float(bool(first) and info.low_counts.get(normalize(first), 0) > 0)
+        f["n_close"] = min(5, sum(1 for c in cands if c.cost <= 1.0)) / 5
+        f[f"c1_{candidate_kind(c1)}"] = 1.0
+        f["cap_x_gain"] = f["cap_mid"] * f["c1_gain"]
+        f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
+        f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]
+    return Evidence(w, f, cands, lex)

@@ -34,7 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.errors import CLASSES, corpus, inject  # noqa: E402
-from bench.spelling_eval import LETTERS, clean_labels  # noqa: E402
+from bench.spelling_eval import LABELS, LETTERS  # noqa: E402
 from bench.splits import CLEAN_SOURCES, SOURCES, sentences  # noqa: E402
 from rolint.checks import CheckContext  # noqa: E402
 from rolint.checks.spelling import SAFE_KINDS, unknown_words  # noqa: E402
@@ -42,7 +42,7 @@ from rolint.checks.spelling_features import FEATURES, candidate_kind, evidence  
 from rolint.checks.word_evidence import doc_info, is_capitalised  # noqa: E402
 from rolint.document import Document  # noqa: E402
 from rolint.spelling import get_speller  # noqa: E402
-from rolint.spelling.model import SpellingModel, Thresholds, model_path  # noqa: E402
+from rolint.spelling.model import SpellingModel, Thresholds, Tree, model_path  # noqa: E402
 
 LINES = (20, 200)
 
@@ -61,15 +61,26 @@ class Sample:
     lexicon: bool
 
 
-def _labelled(labels: dict[str, set[str]], source: str) -> set[str]:
-    return labels.get(SOURCES[source], set()) | labels.get(source, set())
+def _labelled(labels: dict[str, dict[str, str]], source: str) -> dict[str, str]:
+    return {**labels.get(SOURCES[source], {}), **labels.get(source, {})}
+
+
+def labels_with_corrections() -> dict[str, dict[str, str]]:
+    """file → {word: correct form} of the hand-labelled real errors (bench/data/clean_labels.tsv)."""
+    out: dict[str, dict[str, str]] = {}
+    for line in LABELS.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith(("#", "file\t")):
+            continue
+        cols = line.split("\t") + ["", "", ""]
+        out.setdefault(cols[0], {})[cols[1]] = cols[3]
+    return out
 
 
 def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tuple[list[Sample], int]:
     """Samples of ``split``; also the number of words of its clean documents (for false-alarm rates)."""
     sp = get_speller()
     ctx = CheckContext()
-    labels = clean_labels()
+    labels = labels_with_corrections()
     sents = sentences(split)  # type: ignore[arg-type]
     out: list[Sample] = []
     clean_words = 0
@@ -97,7 +108,9 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
             info = doc_info(doc)
             real = _labelled(labels, source)
             for w, inc in unknown_words(doc, ctx, sp):
-                if w.text in real or w.text.lower() in real:
+                if w.text in real or w.text.lower() in real:  # a real error of the source: a positive
+                    right = real.get(w.text) or real.get(w.text.lower()) or None
+                    out.append(_sample(evidence(doc, w, sp, info, inc), 1, "labelled", right))
                     continue
                 if clean or is_capitalised(w.text):
                     out.append(_sample(evidence(doc, w, sp, info, inc), 0, "clean" if clean else "names", None))
@@ -111,6 +124,7 @@ def _sample(ev, y: int, cls: str, right: str | None) -> Sample:  # type: ignore[
 
 
 def fit(train: list[Sample], c: float) -> SpellingModel:
+    """A logistic regression (weights on standardised features)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
@@ -121,8 +135,42 @@ def fit(train: list[Sample], c: float) -> SpellingModel:
     scale[scale == 0] = 1.0
     lr = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
     lr.fit((x - mean) / scale, y)
-    return SpellingModel(FEATURES, tuple(mean), tuple(scale), tuple(lr.coef_[0]), float(lr.intercept_[0]),
-                         Thresholds(0.5, 0.9, 0.95, 2.0))
+    return SpellingModel(FEATURES, PLACEHOLDER, "logistic", tuple(mean), tuple(scale), tuple(lr.coef_[0]),
+                         float(lr.intercept_[0]))
+
+
+def fit_boosted(train: list[Sample], trees: int, depth: int, rate: float, seed: int) -> SpellingModel:
+    """Gradient-boosted trees, exported node by node with each node's expected value."""
+    import numpy as np
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    x = np.array([s.x for s in train], dtype=float)
+    y = np.array([s.y for s in train])
+    weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))  # balanced classes
+    gb = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=rate, subsample=0.8,
+                                    min_samples_leaf=20, random_state=seed)
+    gb.fit(x, y, sample_weight=weight)
+    out = []
+    for est in gb.estimators_[:, 0]:
+        t = est.tree_
+        value = [float(v) for v in t.value[:, 0, 0]]
+        w = t.weighted_n_node_samples
+        for node in reversed(range(t.node_count)):  # children come after parents: expected values bottom-up
+            left, right = t.children_left[node], t.children_right[node]
+            if left != -1:
+                value[node] = (w[left] * value[left] + w[right] * value[right]) / (w[left] + w[right])
+        out.append(Tree(tuple(int(f) for f in t.feature), tuple(float(v) for v in t.threshold),
+                        tuple(int(v) for v in t.children_left), tuple(int(v) for v in t.children_right),
+                        tuple(value)))
+    x0 = x[:1]
+    init = float(gb.decision_function(x0)[0] - rate * sum(e[0].predict(x0)[0] for e in gb.estimators_))
+    model = SpellingModel(FEATURES, PLACEHOLDER, "boosted", init=init, rate=rate, trees=tuple(out))
+    check = [model.logit(dict(zip(FEATURES, row, strict=True))) for row in x[:50]]
+    assert np.allclose(check, gb.decision_function(x[:50]), atol=1e-6), "exported trees differ from sklearn"
+    return model
+
+
+PLACEHOLDER = Thresholds(0.5, 0.9, 0.95, 2.0)
 
 
 def _safe_ok(s: Sample, p: float, t: float, m: float) -> bool:
@@ -132,7 +180,8 @@ def _safe_ok(s: Sample, p: float, t: float, m: float) -> bool:
 def choose_thresholds(model: SpellingModel, dev: list[Sample], words: int, fa_target: float,
                       safe_precision: float) -> tuple[Thresholds, dict]:
     probs = [model.probability(dict(zip(FEATURES, s.x, strict=True))) for s in dev]
-    negatives = sorted(p for s, p in zip(dev, probs, strict=True) if s.y == 0 and s.cls == "clean")
+    # only a token with a correction can be reported as a misspelling
+    negatives = sorted(p for s, p in zip(dev, probs, strict=True) if s.y == 0 and s.cls == "clean" and s.first)
     allowed = int(fa_target * words / 1000)
     allowed_error = int(fa_target / 10 * words / 1000)
 
@@ -166,7 +215,7 @@ def report(model: SpellingModel, samples: list[Sample], words: int, title: str) 
     for s in samples:
         p = model.probability(dict(zip(FEATURES, s.x, strict=True)))
         if s.y == 0:
-            fa += s.cls == "clean" and p >= th.report
+            fa += s.cls == "clean" and p >= th.report and s.first is not None
             continue
         by_cls[s.cls] += 1
         if p >= th.report and s.first is not None:
@@ -194,7 +243,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300, help="errors per class and split")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--kind", choices=("boosted", "logistic"), default="boosted")
+    ap.add_argument("--c", type=float, default=1.0, help="logistic: inverse regularisation strength")
+    ap.add_argument("--trees", type=int, default=200)
+    ap.add_argument("--depth", type=int, default=3)
+    ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--fa-target", type=float, default=0.35, help="dev false alarms per 1,000 words at 'report'")
     ap.add_argument("--safe-precision", type=float, default=0.997)
     ap.add_argument("--out", type=Path, default=model_path())
@@ -213,22 +266,27 @@ def main(argv: list[str] | None = None) -> int:
                                                 "dev_words": dev_words}), encoding="utf-8")
     print(f"samples: fit {len(train)} ({sum(s.y for s in train)} errors), dev {len(dev)} "
           f"({sum(s.y for s in dev)} errors); {time.monotonic() - t0:.0f} s")
-    model = fit(train, args.c)
+    if args.kind == "logistic":
+        model = fit(train, args.c)
+    else:
+        model = fit_boosted(train, args.trees, args.depth, args.rate, args.seed)
     th, info = choose_thresholds(model, dev, dev_words, args.fa_target, args.safe_precision)
-    model = SpellingModel(model.features, model.mean, model.scale, model.weights, model.bias, th, {})
+    model = model.with_thresholds(th)
     figures = report(model, dev, dev_words, "dev")
     meta = {
         "fitted_on": "fit split (bench/splits.py), errors of every bench/errors.py class + clean negatives",
         "thresholds_on": "dev split", "seed": args.seed, "n_per_class": args.n, "C": args.c,
+        "kind": args.kind, "trees": args.trees, "depth": args.depth, "rate": args.rate,
         "fa_target": args.fa_target, "safe_precision_target": args.safe_precision,
         "train_samples": len(train), "train_errors": sum(s.y for s in train), **info, "dev": figures,
     }
-    model = SpellingModel(model.features, model.mean, model.scale, model.weights, model.bias, th, meta)
+    model = model.with_thresholds(th, meta)
     args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nthresholds: {th}\nwrote {args.out} ({time.monotonic() - t0:.0f} s)")
-    weights = sorted(zip(model.features, model.weights, strict=True), key=lambda t: -abs(t[1]))
-    print("largest weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in weights[:12]))
-    return 0 if not math.isnan(model.bias) else 1
+    if model.kind == "logistic":
+        weights = sorted(zip(model.features, model.weights, strict=True), key=lambda t: -abs(t[1]))
+        print("largest weights: " + ", ".join(f"{f} {w:+.2f}" for f, w in weights[:12]))
+    return 0 if not math.isnan(model.logit(dict.fromkeys(FEATURES, 0.0))) else 1
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rolint.checks import Check, CheckContext
-from rolint.checks.registry import CODED_RULES, interim_misspelling, off_by_default
+from rolint.checks.registry import CODED_RULES, off_by_default
 from rolint.config import DEFAULT_IGNORE, Config, matches
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
@@ -69,7 +69,7 @@ class Linter:
         return rule_id in self.config.select  # an off-by-default rule runs only when named exactly
 
     def _off(self, d: Diagnostic) -> bool:
-        return d.rule in self.coded_off and not interim_misspelling(d)
+        return d.rule in self.coded_off
 
     def _run_languagetool(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         """LanguageTool's findings; when it cannot be used, a warning (or an error when required)."""

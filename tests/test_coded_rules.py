@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from rolint.checks.registry import CODED_RULES, INTERIM_IDS, CodedRule, coded_rule, off_by_default
+from rolint.checks.registry import CODED_RULES, CodedRule, coded_rule, off_by_default
 from rolint.config import Config
 from rolint.diagnostics import Applicability, Diagnostic, Severity
 from rolint.document import Document
@@ -29,8 +29,7 @@ def linter(extra: tuple[str, ...] = ()) -> Linter:
 
 
 def ids(rule: CodedRule) -> set[str]:
-    """The ids that stand for ``rule`` today (its own, and the one it is still emitted as)."""
-    return {rule.id} | ({INTERIM_IDS[rule.id]} if rule.id in INTERIM_IDS else set())
+    return {rule.id}
 
 
 def run(rule: CodedRule, text: str) -> list[Diagnostic]:

@@ -17,7 +17,7 @@ import importlib
 from dataclasses import dataclass
 
 from rolint.config import DEFAULT_IGNORE
-from rolint.diagnostics import Applicability, Diagnostic, Severity
+from rolint.diagnostics import Applicability, Severity
 from rolint.engine.base import Example
 
 KIND = "coded"
@@ -117,8 +117,6 @@ CODED_RULES: tuple[CodedRule, ...] = (
             bad("Contractul a fost semnat de domnul Vărzărescu la notar."),
             good("Contractul a fost semnat de domnul Popescu la notar."),
         ),
-        pending="the spelling check does not report probably-correct unknown words yet "
-        "(the spelling model of issue 10 will)",
     ),
     CodedRule(
         id="spelling.old-orthography",
@@ -282,17 +280,6 @@ CODED_RULES: tuple[CodedRule, ...] = (
         kind="languagetool",
     ),
 )
-
-#: Until the spelling model of issue 10 lands, the spelling check reports its misspellings as
-#: ``spelling.unknown-word`` at severity error: such a finding counts as the rule on the left (it
-#: stays on by default, and satisfies that rule's examples). Delete once the check emits the new id.
-INTERIM_IDS = {"spelling.misspelling": "spelling.unknown-word"}
-
-
-def interim_misspelling(d: Diagnostic) -> bool:
-    """A misspelling still reported under the old id (see ``INTERIM_IDS``)."""
-    return d.rule == INTERIM_IDS["spelling.misspelling"] and d.severity is Severity.ERROR
-
 
 @functools.cache
 def _by_id() -> dict[str, CodedRule]:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass, field
 
 from rolint.checks.word_evidence import (
+    COMBINING_FORMS,
     DocInfo,
     adjacent_words,
     foreign_phrase,
@@ -29,7 +30,7 @@ from rolint.checks.word_evidence import (
 from rolint.document import Document, Word
 from rolint.spelling.candidates import Candidate, candidates
 from rolint.spelling.lexicons import LexiconMatch, lexicon_match
-from rolint.spelling.speller import Speller, rarest_trigram
+from rolint.spelling.speller import Speller, letter_trigrams
 from rolint.spelling.text import normalize
 
 PLACES = frozenset({"country", "city", "locality"})
@@ -41,12 +42,12 @@ MARGIN_CAP = 6.0  # score points: a best correction this far ahead is as good as
 #: every feature, in the order of the model's weights
 FEATURES: tuple[str, ...] = (
     "cap_start", "cap_mid", "upper", "in_compound", "short", "length",
-    "own_zipf_ro", "own_zipf_en", "foreign_letters", "rare_trigram",
+    "own_zipf_ro", "own_zipf_en", "foreign_letters", "rare_trigram", "min_trigram", "mean_trigram",
     "lex_place", "lex_person", "lex_learned", "lex_inflected", "name_inflection",
-    "doc_repeats", "doc_family", "line_diacritics", "foreign_phrase", "foreign_neighbour",
+    "doc_repeats", "doc_family", "doc_unknown_rate", "line_diacritics", "foreign_phrase", "foreign_neighbour",
     "abbreviation", "after_number", "term_shape",
     "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
-    *(f"c1_{k}" for k in KINDS),
+    *(f"c1_{k}" for k in KINDS), "c1_prefix_split",
     "cap_x_gain", "lex_x_gain", "repeats_x_gain",
 )
 
@@ -83,6 +84,26 @@ def _neighbour_text(doc: Document, w: Word, step: int) -> str | None:
     return nb.text if between.strip() == "" and "\n" not in between else None
 
 
+PREFIXES = frozenset(COMBINING_FORMS) | {"mini", "maxi", "co", "ne", "re", "des", "dez", "auto", "vice", "ex"}
+
+
+def trigram_counts(low: str) -> tuple[float, float]:
+    """log2(1 + words sharing the rarest letter trigram), and the mean of that over all trigrams:
+    slips of the keys make trigrams no Romanian word has; terms are made of ordinary ones."""
+    t = letter_trigrams()
+    x = f"^{low}$"
+    counts = [math.log2(1 + t.get(x[i : i + 3], 0)) for i in range(len(x) - 2)]
+    return (min(counts), sum(counts) / len(counts)) if counts else (0.0, 0.0)
+
+
+def unknown_rate(doc: Document, info: DocInfo, sp: Speller) -> float:
+    """Share of the document's distinct lowercase forms the dictionary rejects (terms cluster)."""
+    cached = doc.cache.get("spelling.unknown-rate")
+    if cached is None:
+        cached = doc.cache["spelling.unknown-rate"] = len(unknown_forms(doc, info, sp)) / max(1, len(info.low_counts))
+    return cached  # type: ignore[return-value]
+
+
 def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
     if inflection_family(low, doc, info, sp):
         return True
@@ -111,7 +132,10 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["own_zipf_ro"] = zr
     f["own_zipf_en"] = ze
     f["foreign_letters"] = float(not romanian_letters(low))
-    f["rare_trigram"] = float(low.isalpha() and rarest_trigram(low) == 0)
+    lo, mean = trigram_counts(low) if low.isalpha() else (0.0, 0.0)
+    f["rare_trigram"] = float(low.isalpha() and lo == 0)
+    f["min_trigram"] = lo
+    f["mean_trigram"] = mean
     if lex is not None:
         f["lex_place"] = float(lex.lexicon in PLACES)
         f["lex_person"] = float(lex.lexicon in PEOPLE)
@@ -120,6 +144,7 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["name_inflection"] = float(cap and name_inflection(norm, sp, info))
     f["doc_repeats"] = math.log2(max(1, info.low_counts.get(low, 1)))
     f["doc_family"] = float(low.isalpha() and _family(doc, low, sp, info))
+    f["doc_unknown_rate"] = unknown_rate(doc, info, sp)
     f["line_diacritics"] = float(line_has_diacritics(doc, w.start))
     f["foreign_phrase"] = float(foreign_phrase(doc, w, low, sp) or title_abbreviation(doc, w, low))
     f["foreign_neighbour"] = float(any(
@@ -142,6 +167,8 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
         f["c1_in_doc"] = float(bool(first) and info.low_counts.get(normalize(first), 0) > 0)
         f["n_close"] = min(5, sum(1 for c in cands if c.cost <= 1.0)) / 5
         f[f"c1_{candidate_kind(c1)}"] = 1.0
+        if c1.kind == "split" and " " in c1.word:
+            f["c1_prefix_split"] = float(c1.word.split()[0].lower() in PREFIXES)
         f["cap_x_gain"] = f["cap_mid"] * f["c1_gain"]
         f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
         f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]

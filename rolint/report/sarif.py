@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote
 
 from rolint import __version__
-from rolint.checks.registry import coded_rule, interim_misspelling
+from rolint.checks.registry import coded_rule
 from rolint.diagnostics import Severity
 from rolint.report import FileResult, RunInfo
 from rolint.report.visible import json_escaped
@@ -82,9 +82,7 @@ def render(results: list[FileResult], run: RunInfo | None = None) -> str:
         doc = r.doc
         for d in r.diagnostics:
             if d.rule not in rules:
-                # until the spelling model lands, a misspelling may come under another id (registry.INTERIM_IDS)
-                as_id = "spelling.misspelling" if interim_misspelling(d) else None
-                rules[d.rule] = descriptor(d.rule, d.category, d.source, as_id)
+                rules[d.rule] = descriptor(d.rule, d.category, d.source)
             sl, sc = doc.position(d.start)
             el, ec = doc.position(d.end)
             region = {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,

@@ -1,10 +1,13 @@
-"""The spelling decision: a logistic regression over the evidence of one unknown token.
+"""The spelling decision: a small model over the evidence of one unknown token.
 
 The parameters are plain data (``rolint/data/spelling_model.json``, written by
-``bench/fit_spelling.py``): feature names, the standardisation (mean, scale), the weights, the bias,
-and the thresholds chosen on the dev split. No pickle, no scikit-learn at run time: a dot product.
-:meth:`SpellingModel.explain` lists each feature's contribution to the score, so a user can ask why a
-word was or was not reported.
+``bench/fit_spelling.py``): feature names, then either a logistic regression (standardisation and
+weights) or gradient-boosted trees (each node's feature, threshold, children and expected value),
+and the thresholds chosen on the dev split. No pickle and no scikit-learn at run time.
+
+:meth:`SpellingModel.explain` splits the score into one share per feature — for the logistic model
+the weight times the standardised value, for the trees the change of the expected value at each split
+on the token's path (Saabas' attribution) — so a user can ask why a word was or was not reported.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -30,52 +34,119 @@ class Thresholds:
 class Contribution:
     feature: str
     value: float
-    points: float  # what this value adds to the logit over an average unknown token's
+    points: float  # what this value adds to the logit (over the average token's)
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A regression tree: node ``i`` splits on ``feature[i] <= threshold[i]`` (left) unless it is a
+    leaf (``left[i] == -1``); ``value[i]`` is the expected output below node ``i``."""
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def path(self, x: Sequence[float]) -> list[int]:
+        node, out = 0, [0]
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
+        while left[node] != -1:
+            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+            out.append(node)
+        return out
+
+    def leaf_value(self, x: Sequence[float]) -> float:
+        node = 0
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
+        while left[node] != -1:
+            node = left[node] if x[feature[node]] <= threshold[node] else right[node]
+        return self.value[node]
 
 
 @dataclass(frozen=True)
 class SpellingModel:
     features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
     thresholds: Thresholds
+    kind: str = "logistic"  # or "boosted"
+    # logistic
+    mean: tuple[float, ...] = ()
+    scale: tuple[float, ...] = ()
+    weights: tuple[float, ...] = ()
+    bias: float = 0.0
+    # boosted: logit = init + rate * sum(tree leaf values)
+    init: float = 0.0
+    rate: float = 0.1
+    trees: tuple[Tree, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
 
+    # -- data ----------------------------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SpellingModel:
         names = tuple(data["features"])
-        n = len(names)
-        mean, scale, weights = (tuple(float(x) for x in data[k]) for k in ("mean", "scale", "weights"))
-        if not (len(mean) == len(scale) == len(weights) == n):
-            raise ValueError("spelling model: features, mean, scale and weights differ in length")
-        return cls(names, mean, scale, weights, float(data["bias"]), Thresholds(**data["thresholds"]),
-                   dict(data.get("meta", {})))
+        th = Thresholds(**data["thresholds"])
+        kind = data.get("kind", "logistic")
+        if kind == "logistic":
+            mean, scale, weights = (tuple(float(x) for x in data[k]) for k in ("mean", "scale", "weights"))
+            if not (len(mean) == len(scale) == len(weights) == len(names)):
+                raise ValueError("spelling model: features, mean, scale and weights differ in length")
+            return cls(names, th, kind, mean, scale, weights, float(data["bias"]), meta=dict(data.get("meta", {})))
+        if kind == "boosted":
+            trees = tuple(Tree(*(tuple(t[k]) for k in ("feature", "threshold", "left", "right", "value")))
+                          for t in data["trees"])
+            for t in trees:
+                if any(f >= len(names) for f, lf in zip(t.feature, t.left, strict=True) if lf != -1):
+                    raise ValueError("spelling model: a tree splits on a feature the model does not have")
+            return cls(names, th, kind, init=float(data["init"]), rate=float(data["rate"]), trees=trees,
+                       meta=dict(data.get("meta", {})))
+        raise ValueError(f"spelling model: unknown kind {kind!r}")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "features": list(self.features), "mean": list(self.mean), "scale": list(self.scale),
-            "weights": list(self.weights), "bias": self.bias,
-            "thresholds": {"report": self.thresholds.report, "error": self.thresholds.error,
-                           "safe": self.thresholds.safe, "safe_margin": self.thresholds.safe_margin},
-            "meta": self.meta,
-        }
+        out: dict[str, Any] = {"kind": self.kind, "features": list(self.features)}
+        if self.kind == "logistic":
+            out |= {"mean": list(self.mean), "scale": list(self.scale), "weights": list(self.weights),
+                    "bias": self.bias}
+        else:
+            out |= {"init": self.init, "rate": self.rate,
+                    "trees": [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
+                               "right": list(t.right), "value": list(t.value)} for t in self.trees]}
+        out["thresholds"] = {"report": self.thresholds.report, "error": self.thresholds.error,
+                             "safe": self.thresholds.safe, "safe_margin": self.thresholds.safe_margin}
+        out["meta"] = self.meta
+        return out
 
-    def _standard(self, feats: dict[str, float]) -> list[float]:
-        return [(feats.get(name, 0.0) - m) / s for name, m, s in zip(self.features, self.mean, self.scale, strict=True)]
+    def with_thresholds(self, th: Thresholds, meta: dict[str, Any] | None = None) -> SpellingModel:
+        from dataclasses import replace
+
+        return replace(self, thresholds=th, meta=self.meta if meta is None else meta)
+
+    # -- scoring -------------------------------------------------------------------------------
+    def vector(self, feats: dict[str, float]) -> list[float]:
+        return [feats.get(name, 0.0) for name in self.features]
 
     def logit(self, feats: dict[str, float]) -> float:
-        return self.bias + sum(w * x for w, x in zip(self.weights, self._standard(feats), strict=True))
+        x = self.vector(feats)
+        if self.kind == "logistic":
+            return self.bias + sum(w * (v - m) / s
+                                   for w, v, m, s in zip(self.weights, x, self.mean, self.scale, strict=True))
+        return self.init + self.rate * sum(t.leaf_value(x) for t in self.trees)
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.logit(feats)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
     def explain(self, feats: dict[str, float]) -> list[Contribution]:
-        """Each feature's share of the logit against the average unknown token, largest first."""
-        out = [Contribution(name, feats.get(name, 0.0), (feats.get(name, 0.0) - m) / s * w)
-               for name, m, s, w in zip(self.features, self.mean, self.scale, self.weights, strict=True)]
+        """Each feature's share of the logit, largest first (they add up to the logit less a base)."""
+        x = self.vector(feats)
+        points = [0.0] * len(self.features)
+        if self.kind == "logistic":
+            points = [w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale, strict=True)]
+        else:
+            for t in self.trees:
+                path = t.path(x)
+                for parent, child in zip(path, path[1:], strict=False):
+                    points[t.feature[parent]] += self.rate * (t.value[child] - t.value[parent])
+        out = [Contribution(n, v, p) for n, v, p in zip(self.features, x, points, strict=True)]
         return sorted(out, key=lambda c: -abs(c.points))
 
 

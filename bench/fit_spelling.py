@@ -97,12 +97,12 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
                     if hit is None:
                         continue
                     out.append(_sample(evidence(doc, w, sp, info, inc), 1, cls, hit.right))
-    for size in lines[:1]:  # negatives once (documents of 20 lines; 200 give the same tokens)
+    for size in lines:  # negatives at both sizes: document counts and rates differ
         c = corpus(sents, [], size, only_edited=False)
         for name, text in zip(c.names, c.texts, strict=True):
             source = name.split("#")[0]
             clean = source in CLEAN_SOURCES
-            if clean:
+            if clean and size == lines[0]:
                 clean_words += len(LETTERS.findall(text))
             doc = Document.from_text(text)
             info = doc_info(doc)
@@ -110,10 +110,12 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
             for w, inc in unknown_words(doc, ctx, sp):
                 if w.text in real or w.text.lower() in real:  # a real error of the source: a positive
                     right = real.get(w.text) or real.get(w.text.lower()) or None
-                    out.append(_sample(evidence(doc, w, sp, info, inc), 1, "labelled", right))
+                    if size == lines[0]:
+                        out.append(_sample(evidence(doc, w, sp, info, inc), 1, "labelled", right))
                     continue
                 if clean or is_capitalised(w.text):
-                    out.append(_sample(evidence(doc, w, sp, info, inc), 0, "clean" if clean else "names", None))
+                    kind = f"clean{size}" if clean else "names"
+                    out.append(_sample(evidence(doc, w, sp, info, inc), 0, kind, None))
     return out, clean_words
 
 
@@ -173,34 +175,38 @@ def fit_boosted(train: list[Sample], trees: int, depth: int, rate: float, seed: 
 PLACEHOLDER = Thresholds(0.5, 0.9, 0.95, 2.0)
 
 
-def _safe_ok(s: Sample, p: float, t: float, m: float) -> bool:
-    return p >= t and s.margin >= m and s.kind in SAFE_KINDS and not s.capitalised and not s.lexicon
+def _safe_ok(s: Sample, p: float, t: float, m: float, n: int) -> bool:
+    return (p >= t and s.margin >= m and s.kind in SAFE_KINDS and len(s.token) >= n and not s.capitalised
+            and not s.lexicon)
 
 
 def choose_thresholds(model: SpellingModel, dev: list[Sample], words: int, fa_target: float,
                       safe_precision: float) -> tuple[Thresholds, dict]:
     probs = [model.probability(dict(zip(FEATURES, s.x, strict=True))) for s in dev]
-    # only a token with a correction can be reported as a misspelling
-    negatives = sorted(p for s, p in zip(dev, probs, strict=True) if s.y == 0 and s.cls == "clean" and s.first)
     allowed = int(fa_target * words / 1000)
     allowed_error = int(fa_target / 10 * words / 1000)
 
-    def above(limit: int) -> float:
-        # the smallest threshold with at most ``limit`` clean negatives at or above it
+    def above(limit: int, size: int) -> float:
+        # the smallest threshold with at most ``limit`` clean negatives (that could be reported) at or above it
+        negatives = sorted(p for s, p in zip(dev, probs, strict=True)
+                           if s.y == 0 and s.cls == f"clean{size}" and s.first)
         if limit >= len(negatives):
             return 0.5
         return min(0.999, negatives[len(negatives) - limit - 1] + 1e-6) if limit >= 0 else 0.999
 
-    report = max(0.5, above(allowed))
-    error = max(report, above(allowed_error))
-    best = (0, 0.999, 6.0)
-    for t in (0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999):
+    report = max(0.5, *(above(allowed, n) for n in LINES))
+    error = max(report, *(above(allowed_error, n) for n in LINES))
+    negatives = [s for s in dev if s.y == 0 and s.cls.startswith("clean")]
+    best = (0, 0.999, 6.0, 8)
+    for t in sorted({max(report, t) for t in (0.9, 0.95, 0.97, 0.98, 0.99, 0.995, 0.999)}):  # safe ⊂ reported
         for m in (0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0):
-            picked = [s for s, p in zip(dev, probs, strict=True) if _safe_ok(s, p, t, m)]
-            right = sum(1 for s in picked if s.y == 1 and s.first == s.right)
-            if picked and right / len(picked) >= safe_precision and right > best[0]:
-                best = (right, t, m)
-    th = Thresholds(report=round(report, 6), error=round(error, 6), safe=best[1], safe_margin=best[2])
+            for n in (3, 4, 5, 6, 7, 8):
+                picked = [s for s, p in zip(dev, probs, strict=True) if _safe_ok(s, p, t, m, n)]
+                right = sum(1 for s in picked if s.y == 1 and s.first == s.right)
+                if picked and right / len(picked) >= safe_precision and right > best[0]:
+                    best = (right, t, m, n)
+    th = Thresholds(report=round(report, 6), error=round(error, 6), safe=round(best[1], 6), safe_margin=best[2],
+                    safe_min_length=best[3])
     return th, {"dev_clean_words": words, "dev_clean_negatives": len(negatives)}
 
 
@@ -211,17 +217,17 @@ def report(model: SpellingModel, samples: list[Sample], words: int, title: str) 
     right: Counter[str] = Counter()
     safe: Counter[str] = Counter()
     safe_right: Counter[str] = Counter()
-    fa = 0
+    fa: Counter[str] = Counter()
     for s in samples:
         p = model.probability(dict(zip(FEATURES, s.x, strict=True)))
         if s.y == 0:
-            fa += s.cls == "clean" and p >= th.report and s.first is not None
+            fa[s.cls] += s.cls.startswith("clean") and p >= th.report and s.first is not None
             continue
         by_cls[s.cls] += 1
         if p >= th.report and s.first is not None:
             found[s.cls] += 1
             right[s.cls] += s.first == s.right
-            if _safe_ok(s, p, th.safe, th.safe_margin):
+            if _safe_ok(s, p, th.safe, th.safe_margin, th.safe_min_length):
                 safe[s.cls] += 1
                 safe_right[s.cls] += s.first == s.right
     print(f"\n{title}: model-only figures (tokens the dictionary rejects; see spelling_eval.py for the check)")
@@ -234,8 +240,10 @@ def report(model: SpellingModel, samples: list[Sample], words: int, title: str) 
         out["classes"][cls] = row
         sp = f"{row['safe_precision']:.1%}" if row["safe_precision"] is not None else "–"
         print(f"{cls:18} {n:5d} {row['found']:7.1%} {row['right_first']:7.1%} {safe[cls]:5d} {sp:>8}")
-    out["false_alarms_per_1000"] = 1000 * fa / words if words else None
-    print(f"clean false alarms: {fa} in {words} words = {out['false_alarms_per_1000']:.2f} per 1,000")
+    for n in LINES:
+        rate = 1000 * fa[f"clean{n}"] / words if words else 0.0
+        out[f"false_alarms_per_1000_{n}_lines"] = rate
+        print(f"clean false alarms, documents of {n} lines: {fa[f'clean{n}']} in {words} words = {rate:.2f} per 1,000")
     return out
 
 

@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="only the summary (text format)")
     c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
+    c.add_argument("--explain", action="store_true",
+                   help="show the evidence behind each spelling decision, words taken as correct included")
     c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
@@ -156,6 +158,8 @@ class Session:
         cfg.exclude = [*cfg.exclude, *self.args.exclude]
         if self.args.fail_on:
             cfg.fail_on = Severity.parse(self.args.fail_on)
+        if getattr(self.args, "explain", False) and "spelling.unknown-word" not in cfg.select:
+            cfg.select = [*cfg.select, "spelling.unknown-word"]  # the words taken as correct, with their evidence
         return cfg
 
     def linter(self, cfg: Config) -> Linter:
@@ -166,6 +170,7 @@ class Session:
                 languagetool=self.languagetool_check(cfg),
                 languagetool_required=self.lt_mode == "required",
                 warnings=self.warnings,
+                explain=bool(getattr(self.args, "explain", False)),
             )
             for entry in self._linters[key].unknown_selectors():
                 where = f" ({cfg.path})" if cfg.path else ""

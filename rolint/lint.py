@@ -38,6 +38,7 @@ class Linter:
     languagetool_required: bool = False
     spelling: bool = True
     warnings: list[str] = field(default_factory=list)
+    explain: bool = False  # the spelling model's evidence on each of its findings (``why``)
 
     def __post_init__(self) -> None:
         rules = load_rules([builtin_rules_dir(), *self.config.rule_dirs])
@@ -89,7 +90,7 @@ class Linter:
     def context(self) -> CheckContext:
         return CheckContext(
             accepted_words=frozenset(self.config.words),
-            options={"languagetool": self.config.languagetool},
+            options={"languagetool": self.config.languagetool, "explain": self.explain},
             warnings=self.warnings,
         )
 

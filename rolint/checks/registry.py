@@ -71,19 +71,25 @@ CODED_RULES: tuple[CodedRule, ...] = (
         category="spelling",
         severity=Severity.ERROR,
         applicability=SAFE,
-        summary="A word the dictionary lacks that is a slip on a Romanian word, with its correction.",
+        summary="A word the dictionary lacks that the spelling model judges a misspelling, with corrections.",
         doc=(
-            "**What it does.** Reports a word that Hunspell ro_RO (rospell) does not know and that is "
-            "most likely a typing slip on a word in use (a letter dropped, doubled, swapped or "
-            "mistyped), with ranked corrections.\n\n"
-            "**Why is this bad?** A misspelled word is the first thing a reader notices.\n\n"
-            "**When it stays quiet.** Names (capitalised words inside a sentence), acronyms, "
-            "mixed-case brands, words touching digits or markup, foreign phrases, terms repeated in "
-            "the document, the user's accepted words (`words` in rolint.toml) and words that only lack "
-            "their diacritics (`diacritics.missing`). A confident finding is an error; a less sure one "
-            "is a warning.\n\n"
-            "**Fix.** Safe when the first correction is clearly more likely than the second; "
-            "otherwise unsafe, with every correction offered."
+            "**What it does.** For every word Hunspell ro_RO (rospell) does not know, rolint gathers "
+            "candidates (one and two edits with keyboard-aware costs, look-alike letters such as ǎ or ã "
+            "for ă, glued words — pentrufiecare — and fixed expressions written as one word — dealtfel), "
+            "lexicon hits (names, places, learned terms) and what the document says (how often the word "
+            "and its corrections occur), and a model fitted on injected errors and on the correct words "
+            "of edited text weighs them into a probability. A confident finding is an error, a less "
+            "sure one a warning; `rolint check --explain` prints the evidence and the score.\n\n"
+            "**Why is this bad?** A misspelled word is the first thing a reader notices; a writer's "
+            "habitual misspelling is reported each time it occurs.\n\n"
+            "**When it stays quiet.** When the evidence says name, term or foreign word (a capital "
+            "inside a sentence, a lexicon hit, an English word, a family of forms in the document): "
+            "those words are `spelling.unknown-word` (off by default). Acronyms, mixed-case brands, "
+            "words touching digits or markup and the user's accepted words are not judged.\n\n"
+            "**Fix.** Safe only where the probability and the lead of the best correction clear the "
+            "thresholds chosen on held-out data for at least 99.5% precision, the word has 5 letters or "
+            "more, no capital and no lexicon hit, and the correction is one edit, look-alike letters, "
+            "diacritics or old orthography; otherwise unsafe, with every correction offered."
         ),
         check=SPELLING,
         examples=(
@@ -120,17 +126,18 @@ CODED_RULES: tuple[CodedRule, ...] = (
     ),
     CodedRule(
         id="spelling.old-orthography",
-        category="style",
-        severity=Severity.INFO,
-        applicability=UNSAFE,
-        summary="The text follows the pre-1993 spelling (î inside words, sînt): one finding per document.",
+        category="spelling",
+        severity=Severity.ERROR,
+        applicability=SAFE,
+        summary="A word in the pre-1993 spelling (î inside the word, sînt): each one, with today's form.",
         doc=(
-            "**What it does.** Reports the first word written in the orthography used before 1993 "
-            "(î inside a word where â is written today: gînd → gând; sînt → sunt), once per document.\n\n"
+            "**What it does.** Reports each word written in the orthography used before 1993 (î inside "
+            "a word where â is written today: gînd → gând; sînt → sunt), with today's form.\n\n"
             "**Why is this bad?** The Romanian Academy's norm since 1993 writes â inside words; a text "
             "in the old spelling reads dated, and mixing both is inconsistent.\n\n"
-            "**When it stays quiet.** Names keep the spelling of their registry (Cîmpeanu) unless "
-            "they start a sentence. The fix is unsafe: the writer may keep the old spelling on purpose."
+            "**When it stays quiet.** The spelling model decides as for any unknown word: a capitalised "
+            "name inside a sentence keeps the spelling of its registry (Cîmpeanu). The fix is safe on "
+            "lowercase words of 5 letters or more when the model is confident."
         ),
         check=SPELLING,
         examples=(

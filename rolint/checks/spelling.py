@@ -92,6 +92,7 @@ class SpellingCheck(SpellerCheck):
                 p >= th.safe
                 and ev.features["c1_margin"] >= th.safe_margin
                 and candidate_kind(c1) in SAFE_KINDS
+                and len(w.text) >= th.safe_min_length
                 and not is_capitalised(w.text)
                 and ev.lexicon is None
             )
@@ -180,6 +181,7 @@ def finding(doc: Document, ev: Evidence, severity: Severity, safe: bool) -> Diag
         msg = f"Lipsesc diacriticele: „{w.text}” → „{reps[0]}”."
     elif kind == "old_orthography":
         rule, category = "spelling.old-orthography", "spelling"
+        reps = [c1.word]
         msg = f"Grafie veche: „{w.text}” se scrie azi „{c1.word}” (â în interiorul cuvântului)."
     elif kind == "split":
         rule, category = "spelling.misspelling", "spelling"
@@ -190,7 +192,9 @@ def finding(doc: Document, ev: Evidence, severity: Severity, safe: bool) -> Diag
     else:
         rule, category = "spelling.misspelling", "spelling"
         msg = f"Greșeală de scriere: „{w.text}”; poate „{reps[0]}”?"
-    fix = suggestion_fix(start, end, reps[:1] if safe else reps, appl)
+    if safe:
+        reps = reps[:1]  # a safe fix has one answer
+    fix = suggestion_fix(start, end, reps, appl)
     return Diagnostic(rule=rule, message=msg, start=start, end=end, category=category, severity=severity,
                       replacements=reps, fix=fix)
 

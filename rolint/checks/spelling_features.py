@@ -42,12 +42,12 @@ MARGIN_CAP = 6.0  # score points: a best correction this far ahead is as good as
 #: every feature, in the order of the model's weights
 FEATURES: tuple[str, ...] = (
     "cap_start", "cap_mid", "upper", "in_compound", "short", "length",
-    "own_zipf_ro", "own_zipf_en", "foreign_letters", "rare_trigram", "min_trigram", "mean_trigram",
+    "own_zipf_ro", "own_zipf_en", "stem_zipf_en", "foreign_letters", "rare_trigram", "min_trigram", "mean_trigram",
     "lex_place", "lex_person", "lex_learned", "lex_inflected", "name_inflection",
     "doc_repeats", "doc_family", "doc_unknown_rate", "line_diacritics", "foreign_phrase", "foreign_neighbour",
     "abbreviation", "after_number", "term_shape",
     "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
-    *(f"c1_{k}" for k in KINDS), "c1_prefix_split",
+    *(f"c1_{k}" for k in KINDS), "c1_prefix_split", "c1_split_short_part",
     "cap_x_gain", "lex_x_gain", "repeats_x_gain",
 )
 
@@ -85,6 +85,19 @@ def _neighbour_text(doc: Document, w: Word, step: int) -> str | None:
 
 
 PREFIXES = frozenset(COMBINING_FORMS) | {"mini", "maxi", "co", "ne", "re", "des", "dez", "auto", "vice", "ex"}
+
+
+#: Romanian endings a foreign word takes in running text (popcornul, endpointuri, weekendului)
+FOREIGN_STEM_ENDINGS = ("urilor", "urile", "ului", "uri", "ul", "ii", "ilor", "ile", "ele", "lor", "-ul", "-ului")
+
+
+def stem_zipf_en(low: str, sp: Speller) -> float:
+    """How common in English the word is once a Romanian ending is taken off (a foreign word, inflected)."""
+    best = 0.0
+    for end in FOREIGN_STEM_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            best = max(best, sp.zipf_en(low[: -len(end)].rstrip("-")))
+    return best
 
 
 def trigram_counts(low: str) -> tuple[float, float]:
@@ -131,6 +144,7 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["length"] = min(len(low), 16) / 16
     f["own_zipf_ro"] = zr
     f["own_zipf_en"] = ze
+    f["stem_zipf_en"] = stem_zipf_en(low, sp)
     f["foreign_letters"] = float(not romanian_letters(low))
     lo, mean = trigram_counts(low) if low.isalpha() else (0.0, 0.0)
     f["rare_trigram"] = float(low.isalpha() and lo == 0)
@@ -168,7 +182,9 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
         f["n_close"] = min(5, sum(1 for c in cands if c.cost <= 1.0)) / 5
         f[f"c1_{candidate_kind(c1)}"] = 1.0
         if c1.kind == "split" and " " in c1.word:
-            f["c1_prefix_split"] = float(c1.word.split()[0].lower() in PREFIXES)
+            parts = c1.word.split()
+            f["c1_prefix_split"] = float(parts[0].lower() in PREFIXES)
+            f["c1_split_short_part"] = float(min(len(x) for x in parts) <= 3)
         f["cap_x_gain"] = f["cap_mid"] * f["c1_gain"]
         f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
         f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]

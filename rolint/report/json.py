@@ -32,7 +32,7 @@ def diagnostic_dict(doc: Document, d: Diagnostic) -> dict[str, Any]:
             "applicability": d.fix.applicability.label,
             "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in d.fix.edits],
         },
-    }
+    } | ({"why": d.why} if d.why else {})
 
 
 def render(results: list[FileResult], run: RunInfo | None = None) -> str:

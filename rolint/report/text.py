@@ -218,6 +218,8 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
             dl = _diff_segments(r.doc, d, color, window)
             if dl is not None:
                 out.line(dl, "dim")
+            if d.why:
+                out.line([("    why: " + visible(d.why), "dim")])
     out.flush()
     total = sum(by_cat.values())
     fixed = sum(r.fixed for r in results)

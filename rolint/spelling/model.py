@@ -28,6 +28,7 @@ class Thresholds:
     error: float  # … and from which it is an error
     safe: float  # … and from which its fix may be safe (with the margin below, and no sign of a name)
     safe_margin: float  # score points the best correction must lead the second by for a safe fix
+    safe_min_length: int = 5  # letters a word needs for its fix to be safe (short words have many neighbours)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,8 @@ class SpellingModel:
                     "trees": [{"feature": list(t.feature), "threshold": list(t.threshold), "left": list(t.left),
                                "right": list(t.right), "value": list(t.value)} for t in self.trees]}
         out["thresholds"] = {"report": self.thresholds.report, "error": self.thresholds.error,
-                             "safe": self.thresholds.safe, "safe_margin": self.thresholds.safe_margin}
+                             "safe": self.thresholds.safe, "safe_margin": self.thresholds.safe_margin,
+                             "safe_min_length": self.thresholds.safe_min_length}
         out["meta"] = self.meta
         return out
 

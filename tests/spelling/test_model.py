@@ -1,0 +1,75 @@
+"""The spelling model: plain-data parameters, scores, and the explanation of each score."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from rolint.checks.spelling_features import FEATURES
+from rolint.cli import main
+from rolint.spelling.model import SpellingModel, Thresholds, Tree, get_model, model_path
+
+TH = Thresholds(report=0.5, error=0.9, safe=0.95, safe_margin=2.0, safe_min_length=5)
+
+
+def _boosted() -> SpellingModel:
+    # one stump on feature 0 and one two-level tree on features 1 and 0
+    stump = Tree((0, -2, -2), (0.5, -2.0, -2.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 1.0))
+    tree = Tree((1, 0, -2, -2, -2), (2.0, 0.5, -2.0, -2.0, -2.0), (1, 2, -1, -1, -1), (4, 3, -1, -1, -1),
+                (0.2, 0.0, -0.5, 0.5, 0.6))
+    return SpellingModel(("a", "b"), TH, "boosted", init=-0.3, rate=0.5, trees=(stump, tree))
+
+
+def test_boosted_logit_and_attribution_add_up() -> None:
+    m = _boosted()
+    for a, b in ((0.0, 0.0), (1.0, 0.0), (1.0, 3.0), (0.2, 3.0)):
+        feats = {"a": a, "b": b}
+        leaves = [t.leaf_value([a, b]) for t in m.trees]
+        assert m.logit(feats) == pytest.approx(-0.3 + 0.5 * sum(leaves))
+        base = -0.3 + 0.5 * sum(t.value[0] for t in m.trees)  # the average token's logit
+        assert sum(c.points for c in m.explain(feats)) == pytest.approx(m.logit(feats) - base)
+        assert 0.0 < m.probability(feats) < 1.0
+
+
+def test_logistic_model_scores_standardised_features() -> None:
+    m = SpellingModel(("a", "b"), TH, "logistic", mean=(1.0, 0.0), scale=(2.0, 1.0), weights=(1.0, -2.0), bias=0.5)
+    feats = {"a": 3.0, "b": 1.0}
+    assert m.logit(feats) == pytest.approx(0.5 + 1.0 * 1.0 - 2.0 * 1.0)
+    assert [c.feature for c in m.explain(feats)] == ["b", "a"]  # largest share first
+
+
+@pytest.mark.parametrize("model", [_boosted(), SpellingModel(("a",), TH, "logistic", (0.0,), (1.0,), (2.0,), 0.1)])
+def test_round_trip_as_plain_json(model: SpellingModel) -> None:
+    again = SpellingModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again == model
+
+
+def test_malformed_parameters_are_refused() -> None:
+    data = _boosted().to_dict()
+    data["trees"][0]["feature"][0] = 7  # a feature the model does not have
+    with pytest.raises(ValueError):
+        SpellingModel.from_dict(data)
+    with pytest.raises(ValueError):
+        SpellingModel.from_dict({**data, "kind": "forest"})
+
+
+def test_shipped_model_matches_the_features_and_its_thresholds_are_ordered() -> None:
+    m = get_model()
+    assert m.features == FEATURES
+    th = m.thresholds
+    assert 0.5 <= th.report <= th.error < 1.0 and th.safe >= th.report
+    assert "fitted_on" in m.meta and "thresholds_on" in m.meta  # how it was made travels with it
+    assert json.loads(model_path().read_text(encoding="utf-8"))["kind"] in ("boosted", "logistic")
+    assert not math.isnan(m.logit(dict.fromkeys(FEATURES, 0.0)))
+
+
+def test_explain_shows_why_a_word_is_or_is_not_reported(tmp_path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Comisia a publicat raportl anual, semnat de domnul Vărzărescu.\n", encoding="utf-8")
+    assert main(["check", "--no-languagetool", "--explain", "--color", "never", "--format", "json", str(f)]) == 1
+    found = {d["rule"]: d for d in json.loads(capsys.readouterr().out)["files"][0]["diagnostics"]}
+    typo, name = found["spelling.misspelling"], found["spelling.unknown-word"]
+    assert typo["replacements"][0] == "raportul" and "p(misspelling)" in typo["why"]
+    assert "cap_mid" in name["why"]  # a capitalised word mid-sentence: the main evidence for a name

@@ -240,12 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--typos", type=int, default=2000, help="number of injected typos (default 2000)")
     ap.add_argument("--seed", type=int, default=20260101)
     ap.add_argument("--only", choices=["clean", "typos", "speed"])
-    ap.add_argument("--channel-margin", type=float, help="override spelling.CHANNEL_MARGIN (tuning)")
     args = ap.parse_args(argv)
-    if args.channel_margin is not None:
-        import rolint.checks.spelling as spelling_mod
-
-        spelling_mod.CHANNEL_MARGIN = args.channel_margin
     if args.only in (None, "clean"):
         false_alarms(args.show)
     if args.only in (None, "typos"):

@@ -1,6 +1,6 @@
-"""Word evidence for the speller's precision layer: what tells a name, a term, a foreign word,
-a derivative or a regular hyphenated form from a typo. Each predicate is measured on clean text and on
-injected typos with ``bench/quality.py`` (see rolint/checks/spelling.py for the whole list)."""
+"""Word evidence: what tells a name, a term, a foreign word, a derivative or a regular hyphenated form
+from a typo. These predicates are features of the spelling model (rolint/checks/spelling_features.py),
+which weighs them; none of them decides alone."""
 
 from __future__ import annotations
 
@@ -162,11 +162,6 @@ def _derivative_stems(low: str, sp: Speller) -> tuple[str, ...]:
     return tuple(out)
 
 
-def derivative_stems(low: str, sp: Speller) -> tuple[str, ...]:
-    """The stems of known words ``low`` derives from with a Romanian suffix (glicemic ← glicem-ie)."""
-    return _derivative_stems(low, sp)
-
-
 def is_derivative(low: str, sp: Speller) -> bool:
     return bool(_derivative_stems(low, sp))
 
@@ -186,10 +181,6 @@ _LEARNED_BASES = ("az", "in", "oz", "emi", "pati", "logi", "it", "om", "genez", 
 _LEARNED_ENDINGS = ("", "ă", "a", "e", "ei", "ele", "elor", "ie", "ia", "ii", "iei", "iile", "ul", "ului",
                     "i", "ilor", "ic", "ică", "ice", "ici")
 LEARNED_SUFFIXES = tuple(sorted({b + e for b in _LEARNED_BASES for e in _LEARNED_ENDINGS}, key=len, reverse=True))
-TERM_MIN_LEN = 7
-TERM_MIN_TRIGRAM = 2  # every letter trigram of a term occurs in at least this many Romanian words
-UNLISTED_MIN_LEN = 8
-RARE_ZIPF = 1.0  # a close correction below this (wordfreq has not seen it) is a rare term itself
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -348,21 +339,6 @@ def _bisect(words: list[Word], start: int) -> int:
     return lo
 
 
-def line_neighbours(doc: Document, w: Word, reach: int) -> list[Word]:
-    """The words within ``reach`` words of ``w`` on its line (``w`` itself left out)."""
-    words = doc.words()
-    i = index_of(words, w.start)
-    p = doc.prose
-    out = []
-    for j in range(max(0, i - reach), min(len(words), i + reach + 1)):
-        nb = words[j]
-        if j != i and "\n" not in p[min(nb.end, w.end) : max(nb.start, w.start)]:
-            out.append(nb)
-    return out
-
-
-VOWELS = frozenset("aăâeiîouy")
-UNIT_NEIGHBOUR_ZIPF = 4.5
 _RO_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzăâîșț-")
 
 

@@ -147,18 +147,44 @@ def _zipf_en(word: str) -> float:
 class Speller:
     """Hunspell ro_RO with caches. Use :func:`get_speller` for the shared instance."""
 
-    def __init__(self, directory: Path | None = None, lang: str = "ro_RO") -> None:
-        import hunspell  # the chunspell distribution installs the ``hunspell`` module
-
-        self._h = hunspell.Hunspell(lang, hunspell_data_dir=str(directory or data_dir()))
+    def __init__(self, directory: Path | None = None, lang: str = "ro_RO", use_index: bool = True) -> None:
+        self._directory = directory or data_dir()
+        self._lang = lang
+        self._hunspell = None  # loaded on first need (~0.3 s): most words are answered by the form index
+        self._use_index = use_index and directory is None
         self._spell: dict[str, bool] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: the lazy Hunspell load happens under it
         self.known_cached = functools.lru_cache(maxsize=200_000)(self._known_uncached)
         self.analyze = functools.lru_cache(maxsize=50_000)(self._analyze)
         self.suggest = functools.lru_cache(maxsize=20_000)(self._suggest)
         self.frequent_neighbour = functools.lru_cache(maxsize=20_000)(self._frequent_neighbour)
         self.zipf = functools.lru_cache(maxsize=200_000)(_zipf)
         self.zipf_en = functools.lru_cache(maxsize=50_000)(_zipf_en)
+
+    @property
+    def _h(self):  # type: ignore[no-untyped-def]
+        if self._hunspell is None:
+            with self._lock:
+                if self._hunspell is None:
+                    import hunspell  # the chunspell distribution installs the ``hunspell`` module
+
+                    self._hunspell = hunspell.Hunspell(self._lang, hunspell_data_dir=str(self._directory))
+        return self._hunspell
+
+    def _in_index(self, w: str) -> bool:
+        """``w`` is one of the dictionary's expanded forms as Hunspell would accept it (lowercase, its
+        capitalised or upper-case spelling, or a name as listed): answered from the memory-mapped form
+        index without loading Hunspell. False means "ask Hunspell", never "unknown"."""
+        if not self._use_index:
+            return False
+        try:
+            from rolint.spelling.symindex import get_index
+
+            index = get_index()
+        except Exception:  # no index (yet): Hunspell answers
+            self._use_index = False
+            return False
+        return index.accepts(w)
 
     # -- lookups ---------------------------------------------------------------
     def spell(self, word: str) -> bool:
@@ -176,7 +202,7 @@ class Speller:
 
     def _known_uncached(self, word: str) -> bool:
         w = normalize(word)
-        if self.spell(w):
+        if self._in_index(w) or self.spell(w):
             return True
         if "-" in w:
             parts = w.split("-")

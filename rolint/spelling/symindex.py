@@ -296,6 +296,17 @@ class SymIndex:
                 best[m.word] = m if old is None or m.zipf >= old.zipf else Match(m.word, m.distance, old.zipf)
         return sorted(best.values(), key=lambda m: (m.distance, -m.zipf, m.word))
 
+    def accepts(self, word: str) -> bool:
+        """Would Hunspell accept ``word`` as written? A lowercase form also in its capitalised and
+        upper-case spellings, a listed name (Capitalised) as listed or in upper case."""
+        low = word.lower()
+        forms = {m.word for m in self.full.lookup(low, 0)}
+        if not forms:
+            return False
+        if low in forms and word in (low, low[:1].upper() + low[1:], word.upper()):
+            return True
+        return word in forms or (len(word) > 1 and word.isupper() and any(f.upper() == word for f in forms))
+
     def contains(self, word: str) -> bool:
         """Is ``word`` (any case) one of the dictionary's forms?"""
         low = word.lower()

@@ -105,3 +105,17 @@ def test_index_from_the_mapped_cache_matches_the_built_one(tmp_path, monkeypatch
     for q in ("pdurea", "mnte", "barlad", "dupa"):
         assert mapped.lookup(q) == built.lookup(q) and mapped.same_fold(q) == built.same_fold(q)
     assert {m.word: m.zipf for m in mapped.lookup("dupa")} == {"După": 6.5, "după": 6.5}
+
+
+def test_common_words_are_answered_without_loading_hunspell() -> None:
+    """The memory-mapped form index answers for the dictionary's forms; Hunspell (0.3 s to load) is
+    loaded only for a word the index does not list — and the two agree."""
+    from rolint.spelling.speller import Speller
+
+    sp = Speller()
+    for word in ("casă", "Casă", "CASĂ", "București", "într-un", "guvernului"):
+        assert sp.known(word), word
+    assert sp._hunspell is None
+    bare = Speller(use_index=False)
+    for word in ("casă", "bucurești", "Guvernului", "guvrnul", "Rusia", "rusia", "cAsă"):
+        assert sp.known(word) == bare.known(word), word

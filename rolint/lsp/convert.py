@@ -71,11 +71,6 @@ class Positions:
         return self.range(0, len(self.text))
 
 
-def text_edits(positions: Positions, edits: Any) -> list[lsp.TextEdit]:
-    """rolint edits (``start``, ``end``, ``content``) as LSP text edits."""
-    return [lsp.TextEdit(positions.range(e.start, e.end), e.content) for e in edits]
-
-
 def to_lsp(d: Diagnostic, positions: Positions) -> lsp.Diagnostic:
     """The LSP diagnostic; ``data`` carries what code actions need without asking the server again:
     the fix as LSP text edits with its applicability, and the span's ranked replacements."""

@@ -14,6 +14,7 @@ import threading
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rolint.checks.registry import coded_rule
 from rolint.config import Config, find_config, load_config
@@ -85,11 +86,14 @@ class Engine:
         path = self.config_path(target)
         if path is None:
             return []
-        with path.open("rb") as fh:
-            table = tomllib.load(fh)
+        try:
+            with path.open("rb") as fh:
+                table: Any = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError):
+            return []  # the checks report the broken file; here there is simply no words file
         if path.name == "pyproject.toml":
             table = table.get("tool", {}).get("rolint", {})
-        value = table.get("words-file", [])
+        value = table.get("words-file", []) if isinstance(table, dict) else []
         names = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]
         return [path.parent / name for name in names]
 

@@ -196,3 +196,17 @@ async def test_add_word_sets_up_a_words_file(client: LanguageClient, tmp_path: P
     assert config == 'words-file = "rolint-words.txt"\n[languagetool]\nenabled = false\n'
     assert (tmp_path / "rolint-words.txt").read_text(encoding="utf-8") == "grădinna\n"
     assert not [d for d in client.diagnostics[path.as_uri()] if d.code == "spelling.misspelling"]
+
+
+async def test_typing_publishes_only_the_latest_text(client: LanguageClient, tmp_path: Path):
+    path = tmp_path / "a.md"
+    await open_doc(client, path, TEXT)
+    for version, text in enumerate((TEXT + "ţ\n", TEXT + "ţara\n", "Un text fără greșeli.\n"), start=2):
+        client.text_document_did_change(
+            lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(version=version, uri=path.as_uri()),
+                [lsp.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not client.diagnostics[path.as_uri()]  # the intermediate texts were never checked

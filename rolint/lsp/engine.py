@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import threading
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rolint.checks import Check
 from rolint.checks.registry import coded_rule
 from rolint.config import Config, find_config, load_config
 from rolint.diagnostics import Applicability, Diagnostic
@@ -23,7 +25,10 @@ from rolint.document import Document, format_for
 from rolint.engine import builtin_rules_dir, load_rules
 from rolint.engine.base import Rule
 from rolint.fix import fix_until_stable
+from rolint.languagetool.precision import filter_matches
 from rolint.lint import Linter
+from rolint.merge import merge
+from rolint.trust import require_trusted
 
 #: LSP languageId → rolint format, for documents whose path says nothing (unsaved buffers)
 LANGUAGE_FORMATS = {"markdown": "markdown", "html": "html", "plaintext": "text"}
@@ -44,14 +49,21 @@ class Target:
 
 
 class Engine:
-    """Offline checks (no LanguageTool) under the configuration each document's folder resolves to."""
+    """Checks under the configuration each document's folder resolves to: the offline ones at once,
+    LanguageTool's (when ``languagetool`` is given) in a second step."""
 
-    def __init__(self, root: Path | None = None) -> None:
+    def __init__(
+        self, root: Path | None = None, languagetool: Callable[[], Check] | None = None
+    ) -> None:
         self.root = root  # the workspace root: where unsaved documents look for a configuration
+        #: makes the LanguageTool check of a configuration (None: LanguageTool is not used)
+        self.languagetool = languagetool
         self._config_paths: dict[Path, Path | None] = {}  # folder → config file
         self._linters: dict[Path | None, Linter] = {}  # config file → its linter
+        self._lt_linters: dict[Path | None, Linter | None] = {}  # … and its LanguageTool-only one
         self._rules: dict[Path | None, dict[str, Rule]] = {}
         self._lock = threading.Lock()  # checks run in a worker thread; lookups may come from another
+        self._lt_lock = threading.Lock()  # LanguageTool runs in its own thread, not holding the checks up
 
     # -- configuration -------------------------------------------------------------
     def config_path(self, target: Target) -> Path | None:
@@ -80,6 +92,8 @@ class Engine:
             self._config_paths.clear()
             self._linters.clear()
             self._rules.clear()
+        with self._lt_lock:
+            self._lt_linters.clear()
 
     def words_files(self, target: Target) -> list[Path]:
         """The ``words-file`` entries of the document's configuration, as paths."""
@@ -114,6 +128,36 @@ class Engine:
         doc = Document.from_text(text, str(target.path or "<unsaved>"), target.format)
         with self._lock:  # one Linter is not meant to run two documents at once
             return linter.lint(doc)
+
+    def check_languagetool(
+        self, text: str, target: Target, offline: list[Diagnostic]
+    ) -> tuple[list[Diagnostic], list[str]]:
+        """``offline`` (the findings of :meth:`check` for ``text``) with LanguageTool's added, and the
+        warnings of the run (LanguageTool unavailable). Slow (a server round trip): run it apart."""
+        key = self.config_path(target)
+        with self._lt_lock:
+            if key not in self._lt_linters:
+                self._lt_linters[key] = self._lt_linter(key)
+            linter = self._lt_linters[key]
+            if linter is None:
+                return offline, []
+            doc = Document.from_text(text, str(target.path or "<unsaved>"), target.format)
+            linter.warnings.clear()
+            found = [d for d in linter.lint(doc) if d.rule.startswith("lt.")]
+            warnings = list(linter.warnings)
+        found = filter_matches(doc, found, offline)  # against the speller's findings too
+        return sorted(merge([*offline, *found]), key=Diagnostic.sort_key), warnings
+
+    def _lt_linter(self, key: Path | None) -> Linter | None:
+        """The Linter that runs LanguageTool (and the rule packs its precision layer needs, no speller)."""
+        if self.languagetool is None:
+            return None
+        cfg = load_config(key)
+        if cfg.languagetool.get("enabled") is False:
+            return None
+        if cfg.languagetool.get("url") and cfg.path is not None:
+            require_trusted(cfg.path, "languagetool.url")  # found upward: may be somebody else's file
+        return Linter(cfg, languagetool=self.languagetool(), spelling=False)
 
     def fix_safe(self, text: str, target: Target) -> str:
         """The text with every safe fix applied, re-checked until stable (``rolint check --fix``)."""

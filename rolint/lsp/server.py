@@ -2,7 +2,9 @@
 
 Diagnostics are published when a document is opened or saved, and 300 ms after the last change
 while typing; checks run in a worker thread, so requests are answered meanwhile, and a result
-for a text that has changed since is dropped (a newer check is on its way).
+for a text that has changed since is dropped (a newer check is on its way). With LanguageTool
+turned on (``initializationOptions: {"languagetool": true}``), its findings are added by a second
+publish once they arrive, from a thread of their own.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from rolint import __version__
+from rolint.checks import Check
+from rolint.diagnostics import Diagnostic
 from rolint.lsp import actions
 from rolint.lsp.convert import Positions, contains, overlaps, to_lsp
 from rolint.lsp.engine import Engine, Target
@@ -33,6 +37,8 @@ class RolintServer(LanguageServer):
         super().__init__("rolint", __version__)
         self.engine = Engine()
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rolint-check")
+        self.lt_checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rolint-languagetool")
+        self.shown: set[str] = set()  # warnings already shown (LanguageTool unavailable): once each
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.published: dict[str, list[lsp.Diagnostic]] = {}
 
@@ -67,15 +73,33 @@ class RolintServer(LanguageServer):
         except Exception as exc:  # a bad config file, a broken rule pack: say so, keep serving
             self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"rolint: {exc}"))
             return
+        if not self._publish(uri, version, text, found) or self.engine.languagetool is None:
+            return
+        try:
+            found, warnings = await loop.run_in_executor(
+                self.lt_checker, self.engine.check_languagetool, text, target, found
+            )
+        except Exception as exc:  # an untrusted languagetool.url, a broken server: the offline findings stay
+            warnings = [str(exc)]
+        else:
+            self._publish(uri, version, text, found)
+        for warning in warnings:
+            if warning not in self.shown:
+                self.shown.add(warning)
+                self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"rolint: {warning}"))
+
+    def _publish(self, uri: str, version: int | None, text: str, found: list[Diagnostic]) -> bool:
+        """Publish the findings for ``text``, unless the document was closed or changed meanwhile."""
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
-            return  # closed, or changed while checking: a newer check is scheduled
+            return False  # a newer check is scheduled
         positions = Positions(text, self.encoding())
         diagnostics = [to_lsp(d, positions) for d in found]
         self.published[uri] = diagnostics
         self.text_document_publish_diagnostics(
             lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diagnostics, version=version)
         )
+        return True
 
     def recheck_all(self) -> None:
         for uri in list(self.workspace.text_documents):
@@ -87,8 +111,18 @@ server = RolintServer()
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: RolintServer, params: lsp.InitializeParams) -> None:
+    """``initializationOptions: {"languagetool": true}`` adds LanguageTool's findings (off by default)."""
     root = ls.workspace.root_path
     ls.engine.root = Path(root) if root else None
+    options = params.initialization_options
+    if isinstance(options, dict) and options.get("languagetool") is True:
+        ls.engine.languagetool = languagetool_check
+
+
+def languagetool_check() -> Check:
+    from rolint.languagetool.check import LanguageToolCheck
+
+    return LanguageToolCheck()
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)

@@ -38,7 +38,7 @@ class RolintServer(LanguageServer):
         self.engine = Engine()
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rolint-check")
         self.lt_checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rolint-languagetool")
-        self.shown: set[str] = set()  # warnings already shown (LanguageTool unavailable): once each
+        self.shown: set[str] = set()  # messages already shown (a broken config, LanguageTool unavailable)
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.published: dict[str, list[lsp.Diagnostic]] = {}
 
@@ -71,7 +71,7 @@ class RolintServer(LanguageServer):
         try:
             found = await loop.run_in_executor(self.checker, self.engine.check, text, target)
         except Exception as exc:  # a bad config file, a broken rule pack: say so, keep serving
-            self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"rolint: {exc}"))
+            self.notify(lsp.MessageType.Error, str(exc))
             return
         if not self._publish(uri, version, text, found) or self.engine.languagetool is None:
             return
@@ -84,9 +84,13 @@ class RolintServer(LanguageServer):
         else:
             self._publish(uri, version, text, found)
         for warning in warnings:
-            if warning not in self.shown:
-                self.shown.add(warning)
-                self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Warning, f"rolint: {warning}"))
+            self.notify(lsp.MessageType.Warning, warning)
+
+    def notify(self, kind: lsp.MessageType, message: str) -> None:
+        """Show ``message`` once (not at every keystroke) until the configuration is read again."""
+        if message not in self.shown:
+            self.shown.add(message)
+            self.window_show_message(lsp.ShowMessageParams(kind, f"rolint: {message}"))
 
     def _publish(self, uri: str, version: int | None, text: str, found: list[Diagnostic]) -> bool:
         """Publish the findings for ``text``, unless the document was closed or changed meanwhile."""
@@ -141,6 +145,7 @@ def did_save(ls: RolintServer, params: lsp.DidSaveTextDocumentParams) -> None:
     path = to_fs_path(uri) if uri.startswith("file:") else None
     if path and ls.engine.watched(Path(path)):
         ls.engine.reload()
+        ls.shown.clear()
         ls.recheck_all()
     else:
         ls.schedule(uri)

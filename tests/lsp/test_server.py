@@ -210,3 +210,18 @@ async def test_typing_publishes_only_the_latest_text(client: LanguageClient, tmp
         )
     await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert not client.diagnostics[path.as_uri()]  # the intermediate texts were never checked
+
+
+async def test_a_broken_config_is_reported_not_fatal(client: LanguageClient, tmp_path: Path):
+    (tmp_path / "rolint.toml").write_text("select = 5\n", encoding="utf-8")
+    path = tmp_path / "a.md"
+    path.write_text(TEXT, encoding="utf-8")
+    item = lsp.TextDocumentItem(path.as_uri(), "markdown", 1, TEXT)
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(item))
+    await client.wait_for_notification(lsp.WINDOW_SHOW_MESSAGE)
+    assert "'select' must be a list of strings" in client.messages[-1].message
+    (tmp_path / "rolint.toml").write_text("", encoding="utf-8")
+    config = lsp.TextDocumentIdentifier((tmp_path / "rolint.toml").as_uri())
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(config))
+    await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert by_rule(list(client.diagnostics[path.as_uri()]), "diacritics.cedilla")

@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     lt = sub.add_parser("languagetool", help="LanguageTool provisioning")
     lt.add_argument("action", choices=("install",))
+    sub.add_parser("lsp", help="language server over stdio (needs the 'lsp' extra: pip install 'rolint[lsp]')")
     return parser
 
 
@@ -108,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rolint.languagetool.server import cli_server
 
             return cli_server(args.action)
+        if args.command == "lsp":
+            from rolint.lsp.server import main as lsp_main
+
+            return lsp_main()
         if args.command == "languagetool":
             from rolint.languagetool.server import cli_install
 

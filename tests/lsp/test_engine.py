@@ -1,0 +1,62 @@
+"""The server's engine: configuration per folder, LanguageTool's findings added to the offline ones."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rolint.checks import CheckContext
+from rolint.diagnostics import Diagnostic
+from rolint.document import Document
+from rolint.lsp.engine import Engine, Target
+
+TEXT = "Am văzut o pisică frumoasă și un câine în grădinna vecinului.\n"
+
+
+class FakeLanguageTool:
+    """Stands in for LanguageToolCheck: a grammar finding, and dictionary findings on two words."""
+
+    name = "languagetool"
+
+    def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        def at(word: str, rule: str, category: str) -> Diagnostic:
+            start = doc.text.index(word)
+            return Diagnostic(rule, "lt", start, start + len(word), category=category, source="languagetool")
+
+        return [
+            at("o pisică", "lt.FAKE_GRAMMAR", "grammar"),
+            at("grădinna", "lt.MORFOLOGIK_RULE_RO_RO", "spelling"),
+            at("vecinului", "lt.MORFOLOGIK_RULE_RO_RO", "spelling"),
+        ]
+
+
+def test_languagetool_findings_join_the_offline_ones(tmp_path: Path):
+    engine = Engine(tmp_path, languagetool=FakeLanguageTool)
+    target = Target.of(tmp_path / "a.md")
+    offline = engine.check(TEXT, target)
+    assert [d.rule for d in offline] == ["spelling.misspelling"]
+    found, warnings = engine.check_languagetool(TEXT, target, offline)
+    assert warnings == []
+    spans = {(d.rule, TEXT[d.start : d.end]) for d in found}
+    assert ("lt.FAKE_GRAMMAR", "o pisică") in spans
+    assert ("spelling.misspelling", "grădinna") in spans
+    assert ("lt.MORFOLOGIK_RULE_RO_RO", "vecinului") not in spans  # the speller knows the word
+
+
+def test_languagetool_off_in_the_config(tmp_path: Path):
+    (tmp_path / "rolint.toml").write_text("[languagetool]\nenabled = false\n", encoding="utf-8")
+    engine = Engine(tmp_path, languagetool=FakeLanguageTool)
+    target = Target.of(tmp_path / "a.md")
+    offline = engine.check(TEXT, target)
+    assert engine.check_languagetool(TEXT, target, offline) == (offline, [])
+
+
+def test_config_is_found_upward_and_reloaded(tmp_path: Path):
+    (tmp_path / "sub").mkdir()
+    engine = Engine(tmp_path)
+    target = Target.of(tmp_path / "sub" / "a.md")
+    assert engine.check(TEXT, target)
+    (tmp_path / "pyproject.toml").write_text('[tool.rolint]\nwords = ["grădinna"]\n', encoding="utf-8")
+    assert engine.check(TEXT, target)  # cached until told
+    assert engine.watched(tmp_path / "pyproject.toml")
+    engine.reload()
+    assert engine.check(TEXT, target) == []

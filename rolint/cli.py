@@ -110,7 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return cli_server(args.action)
         if args.command == "lsp":
-            from rolint.lsp.server import main as lsp_main
+            try:
+                from rolint.lsp.server import main as lsp_main
+            except ImportError as exc:
+                print(f"rolint: the language server needs pygls ({exc.name} is missing): "
+                      "pip install 'rolint[lsp]'", file=sys.stderr)
+                return EXIT_ERROR
 
             return lsp_main()
         if args.command == "languagetool":

@@ -144,3 +144,11 @@ def test_jobs_give_the_same_report_in_the_same_order(tmp_path: Path, capsys) -> 
     assert json.loads(one[1]) == json.loads(two[1])
     paths = [Path(f["path"]).name for f in json.loads(two[1])["files"]]
     assert paths == sorted(paths)
+
+
+def test_lsp_without_pygls_says_how_to_install(monkeypatch, capsys) -> None:
+    for name in [m for m in sys.modules if m == "pygls" or m.startswith(("pygls.", "rolint.lsp"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pygls", None)  # import pygls raises ImportError
+    assert main(["lsp"]) == 2
+    assert "pip install 'rolint[lsp]'" in capsys.readouterr().err

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 
@@ -100,6 +101,20 @@ def read_input(path: str, args: argparse.Namespace, session: Session) -> Source:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.output_file is None:
+        return _check(args, None)
+    try:
+        report = open(args.output_file, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        print(f"rolint: cannot write the report to {visible(str(args.output_file))}: {exc.strerror}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    with report:
+        return _check(args, report)
+
+
+def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
+    """``rolint check``; the report (or diff) goes to ``report_file`` when given, else to stdout."""
     if args.interactive and (args.diff or "-" in args.paths):
         print("rolint: --interactive reads answers from stdin: it works on files, without --diff",
               file=sys.stderr)
@@ -194,35 +209,41 @@ def cmd_check(args: argparse.Namespace) -> int:
             exit_code = EXIT_FINDINGS
 
     stdout_taken = (args.fix or args.interactive) and "-" in paths
+    report_out: TextIO = report_file or (sys.stderr if stdout_taken else sys.stdout)
+    report_console = out_console if report_out is sys.stdout else make_console(args.color, report_out)
     err_console = make_console(args.color, sys.stderr)
     for w in dict.fromkeys(session.warnings):
         err_console.print(f"rolint: warning: {visible(w)}", style="yellow", highlight=False, markup=False)
     if args.diff:
-        color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
+        color = args.color == "always" or (args.color == "auto" and report_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
-        sys.stdout.flush()
-        out = getattr(sys.stdout, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
+        report_out.flush()
+        out = getattr(report_out, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
         for d, src in diffs:
             shown = colorize_diff(d) if color else d
             if out is not None:
                 out.write(encode_diff(shown, src))
             else:
-                sys.stdout.write(shown)
-        (out or sys.stdout).flush()
+                report_out.write(shown)
+        (out or report_out).flush()
         n = sum(fixed_rules.values())
         if n:
             err_console.print(f"Would fix {n} problem(s) in {len(diffs)} file(s): {_per_rule(fixed_rules)}",
                               highlight=False, markup=False)
         else:
             err_console.print("No fixes to apply.", highlight=False)
+    elif args.statistics:
+        from rolint.report import statistics
+
+        rendered = statistics.render_json(results) if args.format == "json" else statistics.render_text(results)
+        report_out.write(rendered + "\n")
     elif args.format == "text":
         from rolint.report import text
 
-        console = err_console if stdout_taken else out_console
-        text.render(results, console, quiet=args.quiet)
+        text.render(results, report_console, quiet=args.quiet)
         if fixed_rules:
             verb = "changed" if args.interactive else "fixed"
-            console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
+            report_console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
     else:
         from importlib import import_module
 
@@ -231,13 +252,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             rendered = reporter.render(results, session.run_info())
         else:
             rendered = reporter.render(results)
-        (sys.stderr if stdout_taken else sys.stdout).write(rendered + "\n")
+        report_out.write(rendered + "\n")
     if input_error:
         for r in results:
             if r.error:
                 print(f"rolint: error: {visible(r.error)}", file=sys.stderr)
         return EXIT_ERROR
-    return exit_code
+    return EXIT_OK if args.exit_zero else exit_code
 
 
 def _per_rule(counts: Counter[str]) -> str:

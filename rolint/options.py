@@ -142,6 +142,12 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
                    help="refuse larger files and stdin: bytes, or 500k, 10MB, 1G (default 50MB; 0: no limit)")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     c.add_argument("--quiet", "-q", action="store_true", help="only the summary (text format)")
+    c.add_argument("--statistics", action="store_true",
+                   help="count the findings per rule instead of listing them")
+    c.add_argument("--output-file", "-o", type=Path, metavar="FILE",
+                   help="write the report (or the diff) to FILE instead of stdout")
+    c.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when problems are found (still 2 on errors)")
     c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
     c.add_argument("--explain", action="store_true",
                    help="show the evidence behind each spelling decision, words taken as correct included")

@@ -9,35 +9,25 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from rich.console import Console
 
 from rolint import __version__
-from rolint.config import Config, ConfigError, find_config, load_config
-from rolint.diagnostics import Applicability, Diagnostic, Severity
+from rolint.config import ConfigError, find_config, load_config
+from rolint.diagnostics import Applicability, Diagnostic
 from rolint.document import Document
 from rolint.engine import Example, RuleError
 from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
-from rolint.lint import LANGUAGETOOL_SKIPPED, Linter
-from rolint.report import FORMATS, FileResult, RunInfo, SourceStatus
+from rolint.options import Options, add_check_arguments
+from rolint.report import FileResult
 from rolint.report.visible import visible
-from rolint.source import DEFAULT_MAX_SIZE, InputError, Source, parse_size, read_path, read_stream
-from rolint.trust import require_trusted
+from rolint.session import Session
+from rolint.source import InputError, Source, read_stream
 from rolint.write import diff_sides, encode_diff, write_fixed, write_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-def _csv(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
-def _size(value: str) -> int:
-    try:
-        return parse_size(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,34 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("check", help="check files, folders or stdin (-)")
-    c.add_argument("paths", nargs="*", default=["."], help="files, folders, or - for stdin")
-    c.add_argument("--format", choices=FORMATS, default="text")
-    c.add_argument("--select", type=_csv, help="rule ids or prefixes to check (comma-separated)")
-    c.add_argument("--ignore", type=_csv, help="rule ids or prefixes to skip (comma-separated)")
-    c.add_argument("--config", type=Path, help="configuration file (default: found upward from each file)")
-    c.add_argument("--no-languagetool", dest="languagetool", action="store_const", const="off",
-                   help="do not use LanguageTool")
-    c.add_argument("--languagetool", dest="languagetool", choices=("auto", "required", "off"), default=None,
-                   help="auto: use it when available (default); required: exit 2 without it")
-    c.add_argument("--languagetool-url", metavar="URL",
-                   help="use this LanguageTool server instead of rolint's own local one (the text is sent there)")
-    c.add_argument("--encoding", help="decode input with this encoding instead of refusing non-UTF-8")
-    c.add_argument("--stdin-filename", help="name (and format) of the text read from stdin")
-    c.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_SIZE, metavar="SIZE",
-                   help="refuse larger files and stdin: bytes, or 500k, 10MB, 1G (default 50MB; 0: no limit)")
-    c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    c.add_argument("--quiet", "-q", action="store_true", help="only the summary (text format)")
-    c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
-    c.add_argument("--explain", action="store_true",
-                   help="show the evidence behind each spelling decision, words taken as correct included")
-    c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
-    c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
-    c.add_argument("--interactive", "-i", action="store_true",
-                   help="review fixable findings one by one: accept, skip, other suggestion, quit")
-    c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (exit 1)")
-    c.add_argument("--jobs", "-j", type=int, default=None,
-                   help="processes for many files (default: all cores from 8 files on; 1: no pool)")
+    add_check_arguments(c)
 
     r = sub.add_parser("rules", help="list the rules, or show one with its examples")
     r.add_argument("rule", nargs="?")
@@ -140,97 +103,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 # -- check --------------------------------------------------------------------------------
 
 
-class Session:
-    """Configs and linters of one run, shared across files (cached per folder and per config)."""
-
-    def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        self.explicit = self.adjust(load_config(args.config.resolve())) if args.config else None
-        self._configs: dict[Path | None, Config] = {}
-        self._linters: dict[int, Linter] = {}
-        self.warnings: list[str] = []
-        self.lt_mode = args.languagetool or os.environ.get("ROLINT_LANGUAGETOOL") or "auto"
-
-    def config_for(self, where: Path) -> Config:
-        if self.explicit is not None:
-            return self.explicit
-        found = find_config(where)
-        if found not in self._configs:
-            self._configs[found] = self.adjust(load_config(found))
-        return self._configs[found]
-
-    def adjust(self, cfg: Config) -> Config:
-        """The command line's options on top of a freshly loaded configuration (once per config)."""
-        if self.args.select:
-            cfg.select = list(self.args.select)
-        if self.args.ignore:
-            cfg.ignore = [*cfg.ignore, *self.args.ignore]
-        cfg.exclude = [*cfg.exclude, *self.args.exclude]
-        if self.args.fail_on:
-            cfg.fail_on = Severity.parse(self.args.fail_on)
-        if getattr(self.args, "explain", False) and "spelling.unknown-word" not in cfg.select:
-            cfg.select = [*cfg.select, "spelling.unknown-word"]  # the words taken as correct, with their evidence
-        return cfg
-
-    def linter(self, cfg: Config) -> Linter:
-        key = id(cfg)
-        if key not in self._linters:
-            self._linters[key] = Linter(
-                cfg,
-                languagetool=self.languagetool_check(cfg),
-                languagetool_required=self.lt_mode == "required",
-                warnings=self.warnings,
-                explain=bool(getattr(self.args, "explain", False)),
-            )
-            for entry in self._linters[key].unknown_selectors():
-                where = f" ({cfg.path})" if cfg.path else ""
-                self.warnings.append(f"unknown rule id or prefix {entry!r} in select/ignore{where}")
-        return self._linters[key]
-
-    def languagetool_check(self, cfg: Config):  # type: ignore[no-untyped-def]
-        if self.lt_mode == "off" or cfg.languagetool.get("enabled") is False:
-            return None
-        if getattr(self.args, "languagetool_url", None):
-            cfg.languagetool = {**cfg.languagetool, "url": self.args.languagetool_url}  # the user's own choice
-        elif cfg.languagetool.get("url") and cfg.path is not None and cfg is not self.explicit:
-            require_trusted(cfg.path, "languagetool.url")  # found upward: may be somebody else's file
-        try:
-            from rolint.languagetool.check import LanguageToolCheck
-        except ImportError as exc:
-            if self.lt_mode == "required":
-                raise ConfigError(f"LanguageTool support is not installed: {exc}") from None
-            self.warnings.append(f"{LANGUAGETOOL_SKIPPED}{exc}")
-            return None
-        return LanguageToolCheck()
-
-
-    def run_info(self) -> RunInfo:
-        """Which sources ran, for the machine-readable reports (a skipped LanguageTool makes a partial run)."""
-        skipped = [w[len(LANGUAGETOOL_SKIPPED):] for w in self.warnings if w.startswith(LANGUAGETOOL_SKIPPED)]
-        configs = list(self._configs.values()) or ([self.explicit] if self.explicit else [])
-        if self.lt_mode == "off":
-            lt = SourceStatus("off", "turned off (--no-languagetool or ROLINT_LANGUAGETOOL=off)")
-        elif skipped:
-            lt = SourceStatus("skipped", skipped[0])
-        elif configs and all(c.languagetool.get("enabled") is False for c in configs):
-            lt = SourceStatus("off", "turned off (languagetool.enabled = false)")
-        else:
-            lt = SourceStatus("ran")
-        return RunInfo(sources={"languagetool": lt}, warnings=list(dict.fromkeys(self.warnings)))
-
-
-def read_input(path: str, args: argparse.Namespace) -> Source:
+def read_input(path: str, args: argparse.Namespace, session: Session) -> Source:
     if path == "-":
-        return read_stream(sys.stdin.buffer, args.stdin_filename or "-", args.encoding, args.max_file_size)
-    return read_path(path, args.encoding, args.max_file_size)
+        o = session.options
+        return read_stream(sys.stdin.buffer, args.stdin_filename or "-", o.encoding, o.max_file_size)
+    return session.read(path)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.output_file is None:
+        return _check(args, None)
+    try:
+        report = open(args.output_file, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        print(f"rolint: cannot write the report to {visible(str(args.output_file))}: {exc.strerror}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    with report:
+        return _check(args, report)
+
+
+def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
+    """``rolint check``; the report (or diff) goes to ``report_file`` when given, else to stdout."""
     if args.interactive and (args.diff or "-" in args.paths):
         print("rolint: --interactive reads answers from stdin: it works on files, without --diff",
               file=sys.stderr)
         return EXIT_ERROR
-    session = Session(args)
+    session = Session(Options.from_args(args))
     paths = expand(args.paths, session.config_for)
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     fixing = args.fix or args.diff or args.interactive
@@ -247,7 +146,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         with status(out_console if args.format == "text" else make_console(args.color, sys.stderr),
                     f"checking {len(paths)} files"):
-            results = lint_files(paths, worker_options(args), jobs, session.warnings)
+            results = lint_files(paths, session.options, jobs, session.warnings)
         for r in results:
             input_error = input_error or r.error is not None
             cfg = session.config_for(Path(r.path).absolute())
@@ -258,7 +157,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         display = args.stdin_filename or "-" if path == "-" else path
         cfg = session.config_for(Path(path if path != "-" else (args.stdin_filename or ".")).absolute())
         try:
-            source = read_input(path, args)
+            source = read_input(path, args, session)
         except InputError as exc:
             results.append(FileResult(display, None, error=str(exc)))
             input_error = True
@@ -320,35 +219,41 @@ def cmd_check(args: argparse.Namespace) -> int:
             exit_code = EXIT_FINDINGS
 
     stdout_taken = (args.fix or args.interactive) and "-" in paths
+    report_out: TextIO = report_file or (sys.stderr if stdout_taken else sys.stdout)
+    report_console = out_console if report_out is sys.stdout else make_console(args.color, report_out)
     err_console = make_console(args.color, sys.stderr)
     for w in dict.fromkeys(session.warnings):
         err_console.print(f"rolint: warning: {visible(w)}", style="yellow", highlight=False, markup=False)
     if args.diff:
-        color = args.color == "always" or (args.color == "auto" and out_console.is_terminal
+        color = args.color == "always" or (args.color == "auto" and report_console.is_terminal
                                            and not os.environ.get("NO_COLOR"))
-        sys.stdout.flush()
-        out = getattr(sys.stdout, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
+        report_out.flush()
+        out = getattr(report_out, "buffer", None)  # bytes: each diff in its file's encoding (patch applies it)
         for d, src in diffs:
             shown = colorize_diff(d) if color else d
             if out is not None:
                 out.write(encode_diff(shown, src))
             else:
-                sys.stdout.write(shown)
-        (out or sys.stdout).flush()
+                report_out.write(shown)
+        (out or report_out).flush()
         n = sum(fixed_rules.values())
         if n:
             err_console.print(f"Would fix {n} problem(s) in {len(diffs)} file(s): {_per_rule(fixed_rules)}",
                               highlight=False, markup=False)
         else:
             err_console.print("No fixes to apply.", highlight=False)
+    elif args.statistics:
+        from rolint.report import statistics
+
+        rendered = statistics.render_json(results) if args.format == "json" else statistics.render_text(results)
+        report_out.write(rendered + "\n")
     elif args.format == "text":
         from rolint.report import text
 
-        console = err_console if stdout_taken else out_console
-        text.render(results, console, quiet=args.quiet)
+        text.render(results, report_console, quiet=args.quiet)
         if fixed_rules:
             verb = "changed" if args.interactive else "fixed"
-            console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
+            report_console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
     else:
         from importlib import import_module
 
@@ -357,13 +262,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             rendered = reporter.render(results, session.run_info())
         else:
             rendered = reporter.render(results)
-        (sys.stderr if stdout_taken else sys.stdout).write(rendered + "\n")
+        report_out.write(rendered + "\n")
     if input_error:
         for r in results:
             if r.error:
                 print(f"rolint: error: {visible(r.error)}", file=sys.stderr)
         return EXIT_ERROR
-    return exit_code
+    return EXIT_OK if args.exit_zero else exit_code
 
 
 def _per_rule(counts: Counter[str]) -> str:
@@ -372,21 +277,6 @@ def _per_rule(counts: Counter[str]) -> str:
 
 PARALLEL_FROM = 8  # files: from this many on, a process pool pays for its start-up
 PROGRESS_FROM = 20  # files: from this many on, a progress bar on a terminal
-
-
-def worker_options(args: argparse.Namespace) -> list[str]:
-    """The ``rolint check`` options of this run, for the worker processes (no paths, no fixing)."""
-    out: list[str] = []
-    for flag, value in (("--select", args.select), ("--ignore", args.ignore), ("--exclude", args.exclude)):
-        if value:
-            out += [flag, ",".join(value)]
-    for flag, value in (("--config", args.config), ("--languagetool", args.languagetool),
-                        ("--languagetool-url", args.languagetool_url),
-                        ("--encoding", args.encoding), ("--fail-on", args.fail_on),
-                        ("--max-file-size", args.max_file_size)):
-        if value is not None:
-            out += [flag, str(value)]
-    return out
 
 
 def progress(paths: list[str], console: Console):  # type: ignore[no-untyped-def]

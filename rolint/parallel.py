@@ -8,9 +8,10 @@ failing item in input order; exceptions that cannot be pickled are re-raised as 
 with the worker's traceback text.
 
 ``lint_files(paths, options)`` checks files (no fixing) the way ``rolint check`` does, with ``options``
-an argv-like list of ``rolint check`` options (``["--no-languagetool", "--select", "diacritics"]``).
-Each worker keeps one :class:`rolint.cli.Session` per option list, so configurations and linters are
-built once per worker, not once per file.
+a :class:`rolint.options.Options` (pickled to the workers) or an argv-like list of ``rolint check``
+options (``["--no-languagetool", "--select", "diacritics"]``). Each worker keeps one
+:class:`rolint.session.Session` per call, so configurations and linters are built once per worker, not
+once per file.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from rolint.options import Options
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -127,48 +130,35 @@ class _Checked:
     warnings: list[str] = field(default_factory=list)
 
 
-_SESSION: dict[str, Any] = {}  # one entry: the session of the current lint_files call
+_SESSION: dict[str, Any] = {}  # one entry: the session (rolint.session.Session) of the current lint_files call
 
 
-def _session(call: str, options: tuple[str, ...]) -> Any:
+def _session(call: str, options: Options) -> Any:
     session = _SESSION.get(call)
     if session is None:
-        from rolint.cli import Session, build_parser
+        from rolint.session import Session
 
-        args = build_parser().parse_args(["check", *options])
-        if getattr(args, "fix", False) or getattr(args, "diff", False):
-            raise ValueError("lint_files does not fix: drop --fix/--diff from the options")
         _SESSION.clear()
-        session = _SESSION[call] = Session(args)
+        session = _SESSION[call] = Session(options)
     return session
 
 
-def _lint_one(path: str, call: str, options: tuple[str, ...]) -> _Checked:
-    from pathlib import Path
-
-    from rolint.cli import read_input
-    from rolint.document import Document, format_for
-    from rolint.source import InputError
-
+def _lint_one(path: str, call: str, options: Options) -> _Checked:
     session = _session(call, options)
     before = len(session.warnings)
-    cfg = session.config_for(Path(path).absolute())
-    try:
-        source = read_input(path, session.args)
-    except InputError as exc:
-        return _Checked(path, None, error=str(exc), warnings=session.warnings[before:])
-    doc = Document.from_source(source, format_for(path))
-    diagnostics = session.linter(cfg).lint(doc)
-    doc.cache = {}  # derived data of the checks: large, and not needed by the reports
-    doc._words = None
-    return _Checked(path, doc, diagnostics, warnings=list(session.warnings[before:]))
+    result = session.check_file(path)
+    if result.doc is not None:
+        result.doc.cache = {}  # derived data of the checks: large, and not needed by the reports
+        result.doc._words = None
+    return _Checked(path, result.doc, result.diagnostics, error=result.error,
+                    warnings=list(session.warnings[before:]))
 
 
 class _LintOne:
-    """Picklable ``path -> _Checked`` bound to one option list."""
+    """Picklable ``path -> _Checked`` bound to one :class:`Options`."""
 
-    def __init__(self, options: Sequence[str]) -> None:
-        self.options = tuple(options)
+    def __init__(self, options: Options) -> None:
+        self.options = options
         self.call = uuid.uuid4().hex  # a fresh session (configs, linters, warnings) per lint_files call
 
     def __call__(self, path: str) -> _Checked:
@@ -199,18 +189,22 @@ def _prewarm(fn: _LintOne) -> None:
 
 def lint_files(
     paths: Sequence[str],
-    options: Sequence[str] = (),
+    options: Options | Sequence[str] = (),
     jobs: int | None = 1,
     warnings: list[str] | None = None,
 ) -> list[Any]:
-    """Check ``paths`` (files, not folders; no stdin) as ``rolint check OPTIONS`` would; one
-    :class:`rolint.report.FileResult` per path, in input order. Warnings (skipped LanguageTool, disabled
-    rules…) are appended, without duplicates, to ``warnings`` when given. Exceptions that make
-    ``rolint check`` exit 2 (configuration, rule files, required LanguageTool) are raised here too."""
+    """Check ``paths`` (files, not folders; no stdin) with ``options`` as ``rolint check`` would; one
+    :class:`rolint.report.FileResult` per path, in input order. ``options``: an :class:`Options`, or
+    ``rolint check`` options as a list (``["--no-languagetool"]``), turned into one here. Warnings
+    (skipped LanguageTool, disabled rules…) are appended, without duplicates, to ``warnings`` when given.
+    Exceptions that make ``rolint check`` exit 2 (configuration, rule files, required LanguageTool)
+    are raised here too."""
     from rolint.report import FileResult
 
     if "-" in paths:
         raise ValueError("lint_files reads files, not stdin")
+    if not isinstance(options, Options):
+        options = Options.from_argv(options)  # ValueError for --fix, --diff…
     fn = _LintOne(options)
     n_jobs = default_jobs() if not jobs or jobs < 0 else jobs
     method = _context(None).get_start_method()

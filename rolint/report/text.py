@@ -10,6 +10,7 @@ from rich.color import ColorSystem
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
+from wcwidth import wcswidth
 
 from rolint.diagnostics import Applicability, Diagnostic, Edit, Severity
 from rolint.document import Document
@@ -41,6 +42,14 @@ def _window(doc: Document, d: Diagnostic, line: int = 0) -> tuple[int, int, int,
         sp = doc.text.rfind(" ", fix_end, e)
         e = sp if sp >= 0 else e
     return ls, le, s, e
+
+
+def cells(s: str) -> int:
+    """Terminal cells ``s`` takes: 2 for a wide character or emoji, 0 for a combining mark."""
+    if s.isascii():
+        return len(s)
+    width = wcswidth(s)
+    return width if width >= 0 else len(s)  # a character with no width defined: one cell each
 
 
 def _clean(s: str) -> str:
@@ -78,9 +87,9 @@ def _context_segments(doc: Document, d: Diagnostic, color: bool, window: tuple[i
     out: Segments = [("    " + ("…" if s > ls else "") + before, None),
                      (span, "bold reverse" if color else None),
                      (clean(text[d.end : e]) + ("…" if e < le else ""), None)]
-    if not color:  # mark the span with carets under it
-        pad = 4 + (1 if s > ls else 0) + len(before)
-        out.append(("\n" + " " * pad + "^" * max(1, len(span)), None))
+    if not color:  # mark the span with carets under it, aligned by display width
+        pad = 4 + (1 if s > ls else 0) + cells(before)
+        out.append(("\n" + " " * pad + "^" * max(1, cells(span)), None))
     return out
 
 

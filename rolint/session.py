@@ -25,6 +25,7 @@ class Session:
 
     def __init__(self, options: Options | None = None) -> None:
         self.options = options = options or Options()
+        self._config_selectors: dict[int, set[str]] = {}
         self.explicit = self.adjust(load_config(options.config.resolve())) if options.config else None
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict[int, Linter] = {}
@@ -43,6 +44,8 @@ class Session:
     def adjust(self, cfg: Config) -> Config:
         """The options on top of a freshly loaded configuration (once per config)."""
         o = self.options
+        # the file's own entries that stay in effect (``--select`` replaces its selection): for the warnings
+        self._config_selectors[id(cfg)] = {*([] if o.select else cfg.select), *cfg.ignore}
         if o.select:
             cfg.select = list(o.select)
         if o.extend_select:
@@ -66,10 +69,19 @@ class Session:
                 warnings=self.warnings,
                 explain=self.options.explain,
             )
-            for entry in self._linters[key].unknown_selectors():
-                where = f" ({cfg.path})" if cfg.path else ""
-                self.warnings.append(f"unknown rule id or prefix {entry!r} in select/ignore{where}")
+            for entry in dict.fromkeys(self._linters[key].unknown_selectors()):
+                self.warnings.append(f"unknown rule id or prefix {entry!r} in {self.selector_origin(cfg, entry)}")
         return self._linters[key]
+
+    def selector_origin(self, cfg: Config, entry: str) -> str:
+        """Where a select/ignore entry came from: the command line's options, the configuration file, or both."""
+        o = self.options
+        flags = [flag for flag, given in (("--select", o.select), ("--extend-select", o.extend_select),
+                                          ("--ignore", o.ignore)) if entry in given]
+        places = [f"{'/'.join(flags)} on the command line"] if flags else []
+        if entry in self._config_selectors.get(id(cfg), ()) or not flags:
+            places.append(f"select/ignore ({cfg.path})" if cfg.path else "select/ignore")
+        return " and in ".join(places)
 
     def linter_for(self, where: Path) -> Linter:
         return self.linter(self.config_for(where))

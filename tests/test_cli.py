@@ -152,3 +152,19 @@ def test_lsp_without_pygls_says_how_to_install(monkeypatch, capsys) -> None:
     monkeypatch.setitem(sys.modules, "pygls", None)  # import pygls raises ImportError
     assert main(["lsp"]) == 2
     assert "pip install 'rolint[lsp]'" in capsys.readouterr().err
+
+
+def test_unknown_selector_says_where_it_came_from(tmp_path: Path, capsys, monkeypatch) -> None:
+    """A typo in --ignore is blamed on the command line, one in the file on the file (issue 12)."""
+    (tmp_path / "pyproject.toml").write_text('[tool.rolint]\nignore = ["no-such.infile"]\n', encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text(CLEAN, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["check", "--no-languagetool", "--ignore", "no-such.oncli", "--select", "diacritics,nope",
+                        str(doc)], capsys)
+    err = " ".join(err.split())
+    assert code == 0
+    assert "'no-such.oncli' in --ignore on the command line" in err
+    assert "'nope' in --select on the command line" in err
+    assert f"'no-such.infile' in select/ignore ({tmp_path / 'pyproject.toml'})" in err
+    assert "'no-such.oncli' in select/ignore" not in err

@@ -18,6 +18,7 @@ from rolint.config import ConfigError, find_config, load_config
 from rolint.diagnostics import Applicability, Diagnostic
 from rolint.document import Document
 from rolint.engine import Example, RuleError
+from rolint.engine.selftest import ExamplesFailed
 from rolint.files import expand
 from rolint.fix import choose, fix_until_stable
 from rolint.options import Options, add_check_arguments
@@ -42,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("rule", nargs="?")
     r.add_argument("--config", type=Path)
     r.add_argument("--markdown", action="store_true", help="print the rule reference (docs/rules.md)")
+    r.add_argument("--test", nargs="*", type=Path, metavar="FOLDER",
+                   help="run every example of the rule packs in FOLDER (default: the configuration's rules "
+                        "folders) and of the built-in ones; exit 1 when one fails")
 
     s = sub.add_parser("server", help="the managed LanguageTool server")
     s.add_argument("action", choices=("start", "stop", "status"))
@@ -85,6 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from rolint.languagetool.server import cli_install
 
             return cli_install()
+    except ExamplesFailed as exc:
+        for line in exc.lines:
+            print(f"rolint: {visible(line)}", file=sys.stderr)
+        print(f"rolint: {visible(str(exc))} (`rolint rules --test` runs the examples)", file=sys.stderr)
+        return EXIT_ERROR
     except (ConfigError, RuleError) as exc:
         print(f"rolint: {visible(str(exc))}", file=sys.stderr)
         return EXIT_ERROR
@@ -131,6 +140,9 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
         return EXIT_ERROR
     session = Session(Options.from_args(args))
     paths = expand(args.paths, session.config_for)
+    if session.options.strict_rules:  # refuse bad packs here, before any worker process loads them
+        for path in paths:
+            session.linter(session.config_for(Path(path if path != "-" else (args.stdin_filename or ".")).absolute()))
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     fixing = args.fix or args.diff or args.interactive
     results: list[FileResult] = []
@@ -345,6 +357,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from rolint.engine import Rule, builtin_rules_dir, load_rules
 
     cfg = load_config(args.config.resolve()) if args.config else load_config(find_config(Path.cwd()))
+    if args.test is not None:
+        return rules_test([builtin_rules_dir(), *([p.resolve() for p in args.test] or cfg.rule_dirs)])
     rules = load_rules([builtin_rules_dir(), *cfg.rule_dirs])
     if args.markdown:
         from rolint.engine.reference import markdown
@@ -390,6 +404,22 @@ def cmd_rules(args: argparse.Namespace) -> int:
     console.print(f"{len(rules) + len(CODED_RULES)} rules; `rolint rules ID` shows one with its examples.",
                   markup=False)
     return EXIT_OK
+
+
+def rules_test(dirs: list[Path]) -> int:
+    """``rolint rules --test``: each failing example with its file:line and what went wrong."""
+    from rolint.engine import load_rules
+    from rolint.engine.selftest import failures
+
+    rules = load_rules(dirs)
+    failed = failures(rules)
+    for f in failed:
+        print(visible(str(f)))
+    examples = sum(len(r.examples) for r in rules)
+    packs = len({r.location.path for r in rules})
+    verdict = f"{len(failed)} failed" if failed else "all pass"
+    print(f"{examples} examples of {len(rules)} rules in {packs} pack(s): {verdict}")
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _print_examples(console: Console, examples: Sequence[Example]) -> None:

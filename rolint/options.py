@@ -36,7 +36,8 @@ class Options:
     ``languagetool_url``: a server of the user's choosing (the text is sent there). ``encoding``: decode
     files with it instead of refusing non-UTF-8. ``max_file_size``: bytes, 0 for no limit. ``explain``: the
     spelling model's evidence on each finding (and the words it took as correct). ``unsafe_fixes``: fixing
-    also applies unsafe fixes.
+    also applies unsafe fixes. ``strict_rules``: run every example of the rule packs loaded, and refuse them
+    (:class:`rolint.engine.selftest.ExamplesFailed`, a ConfigError) when one fails.
     """
 
     config: Path | None = None
@@ -51,6 +52,7 @@ class Options:
     max_file_size: int = DEFAULT_MAX_SIZE
     explain: bool = False
     unsafe_fixes: bool = False
+    strict_rules: bool = False
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "extend_select", "exclude"):
@@ -90,6 +92,7 @@ class Options:
             max_file_size=getattr(args, "max_file_size", DEFAULT_MAX_SIZE),
             explain=bool(getattr(args, "explain", False)),
             unsafe_fixes=bool(getattr(args, "unsafe_fixes", False)),
+            strict_rules=bool(getattr(args, "strict_rules", False)),
         )
 
     @classmethod
@@ -151,6 +154,8 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--exclude", type=_csv, default=[], help="glob patterns to skip in folders")
     c.add_argument("--explain", action="store_true",
                    help="show the evidence behind each spelling decision, words taken as correct included")
+    c.add_argument("--strict-rules", action="store_true",
+                   help="run the examples of the rule packs loaded; refuse the packs (exit 2) when one fails")
     c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")

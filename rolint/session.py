@@ -26,6 +26,7 @@ class Session:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options = options or Options()
         self._config_selectors: dict[int, set[str]] = {}
+        self._tested_packs: set[str] = set()  # --strict-rules: packs whose examples passed
         self.explicit = self.adjust(load_config(options.config.resolve())) if options.config else None
         self._configs: dict[Path | None, Config] = {}
         self._linters: dict[int, Linter] = {}
@@ -69,9 +70,20 @@ class Session:
                 warnings=self.warnings,
                 explain=self.options.explain,
             )
+            if self.options.strict_rules:
+                self.test_rules(self._linters[key])
             for entry in dict.fromkeys(self._linters[key].unknown_selectors()):
                 self.warnings.append(f"unknown rule id or prefix {entry!r} in {self.selector_origin(cfg, entry)}")
         return self._linters[key]
+
+    def test_rules(self, linter: Linter) -> None:
+        """``--strict-rules``: the examples of each pack not tested yet in this run; ExamplesFailed when one fails."""
+        from rolint.engine.selftest import ExamplesFailed, failures
+
+        fresh = [r for r in linter.rules_all if r.location.path not in self._tested_packs]
+        if failed := failures(fresh):
+            raise ExamplesFailed([str(f) for f in failed])
+        self._tested_packs.update(r.location.path for r in fresh)
 
     def selector_origin(self, cfg: Config, entry: str) -> str:
         """Where a select/ignore entry came from: the command line's options, the configuration file, or both."""

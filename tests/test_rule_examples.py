@@ -1,4 +1,4 @@
-"""Every example of every built-in rule runs here (LanguageTool's PatternRuleTest, for YAML rules)."""
+"""Every example of every built-in rule runs here (rolint.engine.selftest: LanguageTool's PatternRuleTest)."""
 
 from __future__ import annotations
 
@@ -6,39 +6,18 @@ import pytest
 import regex
 
 from rolint.checks import CheckContext
-from rolint.diagnostics import Applicability, Diagnostic
 from rolint.document import Document
 from rolint.engine import Rule, builtin_rules_dir, load_rules
-from rolint.fix import apply_once
+from rolint.engine.selftest import apply_all, check_example
 
 RULES = load_rules([builtin_rules_dir()])
 CASES = [(r, ex) for r in RULES for ex in r.examples]
 
 
-def run(rule: Rule, text: str) -> list[Diagnostic]:
-    doc = Document.from_text(text, "example.txt")
-    return rule.find(doc)
-
-
-def apply_all(text: str, diags: list[Diagnostic]) -> str:
-    """Apply every finding's fix (or first replacement), whatever its applicability."""
-    out, _ = apply_once(text, diags, Applicability.UNSAFE)
-    return out
-
-
 @pytest.mark.parametrize(("rule", "example"), CASES, ids=[f"{r.id}:{e.line}" for r, e in CASES])
 def test_example(rule: Rule, example) -> None:
-    found = run(rule, example.text)
-    if example.good:
-        assert not found, f"{rule.id} fired on good example: {[example.text[d.start:d.end] for d in found]}"
-        return
-    assert found, f"{rule.id} did not fire on bad example {example.text!r}"
-    for d in found:
-        assert 0 <= d.start <= d.end <= len(example.text)
-    if example.fixed is not None:
-        fixed = apply_all(example.text, found)
-        assert fixed == example.fixed
-        assert not run(rule, fixed), f"{rule.id} fires again after its own fix"
+    problem = check_example(rule, example)
+    assert problem is None, f"{rule.location.path}:{example.line}: {rule.id}: {problem}"
 
 
 def test_rule_ids_unique_and_many_examples() -> None:

@@ -53,7 +53,9 @@ class RolintServer(LanguageServer):
 
     def encoding(self) -> str:
         """The position encoding agreed at initialization (UTF-16 unless the client offered another)."""
-        return str(getattr(self.workspace.position_encoding, "value", None) or lsp.PositionEncodingKind.Utf16.value)
+        # pygls keeps what the client offered: an enum member, or the plain string ("utf-8") as sent.
+        agreed = self.workspace.position_encoding
+        return str(getattr(agreed, "value", agreed) or lsp.PositionEncodingKind.Utf16.value)
 
     def schedule(self, uri: str, delay: float = 0.0) -> None:
         """Check ``uri`` after ``delay`` seconds, replacing a check still waiting for it."""

@@ -225,3 +225,32 @@ async def test_a_broken_config_is_reported_not_fatal(client: LanguageClient, tmp
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(config))
     await client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert by_rule(list(client.diagnostics[path.as_uri()]), "diacritics.cedilla")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "rolint", "lsp"]))
+async def utf8_client(lsp_client: LanguageClient, tmp_path: Path):
+    """A client that prefers UTF-8 positions, as Neovim 0.11+ offers ``["utf-8", "utf-16", "utf-32"]``."""
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.general = lsp.GeneralClientCapabilities(position_encodings=["utf-8", "utf-16", "utf-32"])
+    (tmp_path / "rolint.toml").write_text("", encoding="utf-8")
+    result = await lsp_client.initialize_session(
+        lsp.InitializeParams(capabilities=capabilities, root_uri=tmp_path.as_uri())
+    )
+    assert result.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def test_utf8_positions_when_the_client_prefers_them(utf8_client: LanguageClient, tmp_path: Path):
+    # Found with Neovim headless (docs/editors/neovim-check.sh): the server agreed to UTF-8 but sent
+    # UTF-16 columns, so every range after an ă, ţ or emoji was shifted left.
+    path = tmp_path / "a.md"
+    diagnostics = await open_doc(utf8_client, path, TEXT)
+    byte_col = len(LINE[: LINE.index("ş")].encode("utf-8"))
+    cedilla = by_rule(diagnostics, "diacritics.cedilla")
+    assert cedilla.range == lsp.Range(lsp.Position(2, byte_col), lsp.Position(2, byte_col + len("şi".encode())))
+    typo = by_rule(diagnostics, "spelling.misspelling")
+    start = len(LINE[: LINE.index("grădinna")].encode("utf-8"))
+    assert typo.range == lsp.Range(lsp.Position(2, start), lsp.Position(2, start + len("grădinna".encode())))
+    titles = [a.title for a in await actions_for(utf8_client, path, typo)]
+    assert any("grădina" in t for t in titles), titles

@@ -26,6 +26,17 @@ def _examples(examples: Sequence[Example]) -> list[str]:
     return out
 
 
+def _heading(rule: Rule | CodedRule) -> list[str]:
+    """A rule's title and its line of kind · category · severity · fix (· off by default)."""
+    off = "; off by default" if not rule.enabled_by_default else ""
+    return [
+        f"### {rule.id}",
+        "",
+        f"*{rule.kind}* · {rule.category} · {rule.severity.label} · fix: {rule.applicability.label}{off}",
+        "",
+    ]
+
+
 def _coded(rules: Sequence[CodedRule]) -> list[str]:
     """The coded checks' rules (rolint/checks/registry.py), one section per check."""
     out: list[str] = []
@@ -35,17 +46,7 @@ def _coded(rules: Sequence[CodedRule]) -> list[str]:
     for name, members in checks.items():
         out += [f"## {name} (`{members[0].check.partition(':')[0]}`)", ""]
         for rule in members:
-            off = "; off by default" if not rule.enabled_by_default else ""
-            out += [
-                f"### {rule.id}",
-                "",
-                f"*{rule.kind}* · {rule.category} · {rule.severity.label} · fix: {rule.applicability.label}{off}",
-                "",
-                rule.summary,
-                "",
-                rule.doc,
-                "",
-            ]
+            out += [*_heading(rule), rule.summary, "", rule.doc, ""]
             if rule.pending:
                 out += [f"Examples not yet run: {rule.pending}.", ""]
             if rule.examples:
@@ -69,15 +70,7 @@ def markdown(rules: list[Rule], coded: Sequence[CodedRule] = CODED_RULES) -> str
     for pack, members in packs.items():
         out += [f"## {pack}", ""]
         for rule in members:
-            off = "; off by default" if not rule.enabled_by_default else ""
-            out += [
-                f"### {rule.id}",
-                "",
-                f"*{rule.kind}* · {rule.category} · {rule.severity.label} · fix: {rule.applicability.label}{off}",
-                "",
-                f"Message: {rule.message}",
-                "",
-            ]
+            out += [*_heading(rule), f"Message: {rule.message}", ""]
             if rule.description:
                 out += [rule.description, ""]
             out += [*_examples(rule.examples), ""]

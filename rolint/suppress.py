@@ -50,7 +50,11 @@ def regions(doc: Document) -> list[Region]:
 
 
 def apply_suppressions(doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the findings a directive covers, and those inside a directive itself: in plain text the
+    comment is prose to the checks, and a "fix" of its rule id (diacritics → diacritice) would break it."""
     regs = regions(doc)
     if not regs:
         return diagnostics
-    return [d for d in diagnostics if not any(r.covers(d) for r in regs)]
+    directives = [(m.start(), m.end()) for m in DIRECTIVE_RE.finditer(doc.text)]
+    return [d for d in diagnostics if not any(r.covers(d) for r in regs)
+            and not any(s <= d.start < e for s, e in directives)]

@@ -138,13 +138,17 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
         print("rolint: --interactive reads answers from stdin: it works on files, without --diff",
               file=sys.stderr)
         return EXIT_ERROR
+    if args.fix_only and (args.diff or args.interactive):
+        print("rolint: --fix-only writes the fixes: it does not go with --diff or --interactive", file=sys.stderr)
+        return EXIT_ERROR
     session = Session(Options.from_args(args))
     paths = expand(args.paths, session.config_for)
     if session.options.strict_rules:  # refuse bad packs here, before any worker process loads them
         for path in paths:
             session.linter(session.config_for(Path(path if path != "-" else (args.stdin_filename or ".")).absolute()))
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
-    fixing = args.fix or args.diff or args.interactive
+    fixing = args.fix or args.fix_only or args.diff or args.interactive
+    changed_files = 0  # files whose text the fixes changed (--fix-only's exit status)
     results: list[FileResult] = []
     diffs: list[tuple[str, Source]] = []
     fixed_rules: Counter[str] = Counter()  # rule → fixes applied (or, with --diff, that would be)
@@ -223,6 +227,7 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
                 result.diagnostics = linter.lint(doc)
                 continue
             fixed_rules.update(applied)
+            changed_files += changed
             result.fixed = sum(applied.values())
             result.doc = doc = Document.from_source(
                 Source(source.path, new_text, source.encoding, source.bom, source.newline), doc.format)
@@ -230,7 +235,7 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
         if not args.diff and any(d.severity >= cfg.fail_on for d in result.diagnostics):
             exit_code = EXIT_FINDINGS
 
-    stdout_taken = (args.fix or args.interactive) and "-" in paths
+    stdout_taken = (args.fix or args.fix_only or args.interactive) and "-" in paths
     report_out: TextIO = report_file or (sys.stderr if stdout_taken else sys.stdout)
     report_console = out_console if report_out is sys.stdout else make_console(args.color, report_out)
     err_console = make_console(args.color, sys.stderr)
@@ -254,6 +259,13 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
                               highlight=False, markup=False)
         else:
             err_console.print("No fixes to apply.", highlight=False)
+    elif args.fix_only:
+        n = sum(fixed_rules.values())
+        if n:
+            report_console.print(f"rolint: fixed {n} problem(s) in {changed_files} file(s): {_per_rule(fixed_rules)}",
+                                 highlight=False, markup=False)
+        elif not args.quiet:
+            report_console.print("rolint: no fixes to apply.", highlight=False, markup=False)
     elif args.statistics:
         from rolint.report import statistics
 
@@ -266,6 +278,8 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
         if fixed_rules:
             verb = "changed" if args.interactive else "fixed"
             report_console.print(f"  {verb}: {_per_rule(fixed_rules)}", highlight=False, markup=False)
+        if not args.quiet and any(r.diagnostics for r in results):
+            text.accept_hints(report_console)
     else:
         from importlib import import_module
 
@@ -280,6 +294,8 @@ def _check(args: argparse.Namespace, report_file: TextIO | None) -> int:
             if r.error:
                 print(f"rolint: error: {visible(r.error)}", file=sys.stderr)
         return EXIT_ERROR
+    if args.fix_only:  # the findings left are not its business: fail only when a file changed
+        exit_code = EXIT_FINDINGS if changed_files else EXIT_OK
     return EXIT_OK if args.exit_zero else exit_code
 
 

@@ -105,8 +105,8 @@ class Options:
             args = parser.parse_args(list(argv))
         except (argparse.ArgumentError, SystemExit) as exc:
             raise ValueError(f"bad rolint check options {list(argv)!r}: {exc}") from None
-        if args.fix or args.diff or args.interactive:
-            raise ValueError("these options only check: drop --fix/--diff/--interactive")
+        if args.fix or args.fix_only or args.diff or args.interactive:
+            raise ValueError("these options only check: drop --fix/--fix-only/--diff/--interactive")
         if args.paths != ["."]:
             raise ValueError(f"options only, no paths: {args.paths!r}")
         return cls.from_args(args)
@@ -157,7 +157,11 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--strict-rules", action="store_true",
                    help="run the examples of the rule packs loaded; refuse the packs (exit 2) when one fails")
     c.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
-    c.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, also apply unsafe fixes")
+    c.add_argument("--fix-only", action="store_true",
+                   help="apply safe fixes and report no findings: one line on what was fixed; exit 1 only "
+                        "when a file changed (the pre-commit hook rolint-fix)")
+    c.add_argument("--unsafe-fixes", action="store_true",
+                   help="with --fix, --fix-only or --diff, also apply unsafe fixes")
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     c.add_argument("--interactive", "-i", action="store_true",
                    help="review fixable findings one by one: accept, skip, other suggestion, quit")

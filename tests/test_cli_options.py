@@ -85,3 +85,61 @@ def test_caret_aligned_by_display_width(before: str, tmp_path: Path, capsys: pyt
     span_at = context.index("şi")
     assert carets.index("^") == wcswidth(context[:span_at])
     assert carets.strip() == "^^"
+
+
+# -- --fix-only (the pre-commit hook rolint-fix) and the accept hints -----------------------------------------
+
+UNSAFE_ONLY = "Guvernul a promis, dar dar nu a spus când.\n"  # a repeated word: its fix is unsafe
+
+
+def test_fix_only_fails_only_when_a_file_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "a.md"
+    p.write_text("Şi opoziţia. " + UNSAFE_ONLY, encoding="utf-8")
+    code, out, err = run(["--fix-only", str(p)], capsys)
+    assert code == 1
+    assert out.splitlines() == ["rolint: fixed 2 problem(s) in 1 file(s): diacritics.cedilla ×2"]
+    assert p.read_text(encoding="utf-8") == "Și opoziția. " + UNSAFE_ONLY
+    # findings remain (unsafe only), nothing to fix: exit 0, no report
+    code, out, err = run(["--fix-only", str(p)], capsys)
+    assert (code, out, err) == (0, "rolint: no fixes to apply.\n", "")
+    code, out, _ = run(["--fix-only", "-q", str(p)], capsys)
+    assert (code, out) == (0, "")
+    # --unsafe-fixes goes with it; --exit-zero too
+    code, out, _ = run(["--fix-only", "--unsafe-fixes", "--exit-zero", str(p)], capsys)
+    assert code == 0 and "typography.repeated-word ×1" in out
+    assert p.read_text(encoding="utf-8") == "Și opoziția. Guvernul a promis, dar nu a spus când.\n"
+
+
+def test_fix_only_stdin_and_refused_combinations(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Şi el.\n".encode())))
+    code, out, err = run(["--fix-only", "--stdin-filename", "a.md", "-"], capsys)
+    assert (code, out) == (1, "Și el.\n")
+    assert "fixed 1 problem(s)" in err
+    for other in ("--diff", "--interactive"):
+        code, _, err = run(["--fix-only", other, "x.md"], capsys)
+        assert code == 2 and "--fix-only" in err
+
+
+def test_accept_hints_end_the_text_report_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text(UNSAFE_ONLY, encoding="utf-8")
+    b.write_text(UNSAFE_ONLY, encoding="utf-8")
+    code, out, _ = run([str(a), str(b)], capsys)
+    assert code == 1 and out.count("How to accept a finding") == 1
+    tail = out[out.index("How to accept a finding"):]
+    assert out.index("Found 2 problem(s)") < out.index("How to accept a finding")
+    for needed in ("words", "<!-- rolint-disable-next-line RULE -->", 'ignore = ["RULE"]', "SKIP=rolint git commit"):
+        assert needed in tail
+    for quiet_or_other in (["-q"], ["--format", "json"], ["--statistics"]):
+        _, out, _ = run([*quiet_or_other, str(a)], capsys)
+        assert "How to accept" not in out
+    a.write_text("Guvernul a promis.\n", encoding="utf-8")
+    code, out, _ = run([str(a)], capsys)
+    assert code == 0 and "How to accept" not in out
+    # what the hint says works
+    a.write_text("<!-- rolint-disable-next-line typography.repeated-word -->\n" + UNSAFE_ONLY, encoding="utf-8")
+    assert run([str(a)], capsys)[0] == 0

@@ -257,3 +257,17 @@ def render(results: list[FileResult], console: Console, quiet: bool = False, sho
         console.print(Text("  " + ", ".join(parts), style="green"))
 
 
+
+
+ACCEPT_HINTS = (
+    "How to accept a finding (RULE: the id shown on it, or a prefix such as spelling):",
+    "  a word:     add it to words = [...] (or the words-file) in rolint.toml",
+    "  one line:   put <!-- rolint-disable-next-line RULE --> on the line above (Markdown, HTML, text)",
+    '  a rule:     ignore = ["RULE"] in rolint.toml',
+    "  this once:  SKIP=rolint git commit ...  (pre-commit)",
+)
+
+
+def accept_hints(console: Console) -> None:
+    """How an editor accepts what the report shows: once per run, after the summary."""
+    console.print(Text("\n".join(ACCEPT_HINTS), style="dim"), highlight=False)

@@ -176,8 +176,10 @@ def finding(doc: Document, ev: Evidence, severity: Severity, safe: bool) -> Diag
     reps = [c.word for c in same_kind[:MAX_SHOWN]]
     if kind == "diacritics":
         rule, category = "diacritics.missing", "diacritics"
-        reps = [c.word for c in same_kind if fold(c.word.lower()) == fold(normalize(w.text).lower())][:MAX_SHOWN] \
-            + [c.word for c in same_kind if fold(c.word.lower()) != fold(normalize(w.text).lower())][:2]
+        bare = fold(normalize(w.text).lower())
+        restored = [c.word for c in same_kind if fold(c.word.lower()) == bare]
+        others = [c.word for c in same_kind if fold(c.word.lower()) != bare]
+        reps = restored[:MAX_SHOWN] + others[:2]  # the restorations first, then the closest slips
         msg = f"Lipsesc diacriticele: „{w.text}” → „{reps[0]}”."
     elif kind == "old_orthography":
         rule, category = "spelling.old-orthography", "spelling"

@@ -53,13 +53,18 @@ def _key(name: str, sources: Iterable[Path]) -> str:
     return h.hexdigest()[:16]
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
-    """``build()``'s result (marshal-able data), cached on disk while ``sources`` are unchanged."""
+def _cache_path(name: str, sources: Iterable[Path], suffix: str) -> Path | None:
+    """Where ``name`` built from ``sources`` is cached (None: no cache dir, or a source is unreadable)."""
     d = cache_dir()
     try:
-        path = d / f"{name}-{_key(name, list(sources))}.marshal" if d else None
+        return d / f"{name}-{_key(name, list(sources))}{suffix}" if d else None
     except OSError:
-        path = None
+        return None
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], Any]) -> Any:
+    """``build()``'s result (marshal-able data), cached on disk while ``sources`` are unchanged."""
+    path = _cache_path(name, sources, ".marshal")
     if path is not None:
         try:
             with open(path, "rb") as f:
@@ -132,11 +137,7 @@ def cached_sections(
 ) -> dict[str, memoryview | bytes | int | float | str]:
     """Like :func:`cached` for ``build()``'s flat dict of byte strings and scalars, stored raw and
     memory-mapped (:func:`read_sections`). A missing, short or garbled file is rebuilt."""
-    d = cache_dir()
-    try:
-        path = d / f"{name}-{_key(name, list(sources))}.bin" if d else None
-    except OSError:
-        path = None
+    path = _cache_path(name, sources, ".bin")
     if path is not None:
         try:
             return read_sections(path)  # type: ignore[return-value]

@@ -57,6 +57,14 @@ class Tree:
             out.append(node)
         return out
 
+    def expression(self, node: int = 0) -> str:
+        """The tree as one Python expression over ``x`` (nested conditionals; :meth:`SpellingModel.logit`
+        compiles all trees into one function: a tenth of the time of walking them)."""
+        if self.left[node] == -1:
+            return repr(self.value[node])
+        return (f"({self.expression(self.left[node])} if x[{self.feature[node]}] <= {self.threshold[node]!r} "
+                f"else {self.expression(self.right[node])})")
+
     def leaf_value(self, x: Sequence[float]) -> float:
         node = 0
         left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
@@ -131,7 +139,10 @@ class SpellingModel:
         if self.kind == "logistic":
             return self.bias + sum(w * (v - m) / s
                                    for w, v, m, s in zip(self.weights, x, self.mean, self.scale, strict=True))
-        return self.init + self.rate * sum(t.leaf_value(x) for t in self.trees)
+        trees = _compiled(self)
+        if trees is None:
+            return self.init + self.rate * sum(t.leaf_value(x) for t in self.trees)
+        return self.init + self.rate * trees(x)
 
     def probability(self, feats: dict[str, float]) -> float:
         z = self.logit(feats)
@@ -150,6 +161,26 @@ class SpellingModel:
                     points[t.feature[parent]] += self.rate * (t.value[child] - t.value[parent])
         out = [Contribution(n, v, p) for n, v, p in zip(self.features, x, points, strict=True)]
         return sorted(out, key=lambda c: -abs(c.points))
+
+
+_COMPILED: dict[int, Any] = {}
+_WALKED: dict[int, int] = {}
+COMPILE_AFTER = 16  # tokens scored by walking the trees before they are compiled (~20 ms, once)
+
+
+def _compiled(model: SpellingModel) -> Any:
+    """The sum of ``model``'s trees as one compiled function of the feature vector, made once per model
+    after its first COMPILE_AFTER tokens (a one-line file never pays for the compilation); None before."""
+    f = _COMPILED.get(id(model))
+    if f is None:
+        seen = _WALKED[id(model)] = _WALKED.get(id(model), 0) + 1
+        if seen <= COMPILE_AFTER:
+            return None
+        body = " + ".join(t.expression() for t in model.trees) or "0.0"
+        scope: dict[str, Any] = {}
+        exec(compile(f"def trees(x):\n    return {body}\n", "<spelling-model>", "exec"), scope)  # noqa: S102
+        f = _COMPILED[id(model)] = (model, scope["trees"])
+    return f[1]
 
 
 def model_path() -> Path:

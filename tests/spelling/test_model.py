@@ -73,3 +73,17 @@ def test_explain_shows_why_a_word_is_or_is_not_reported(tmp_path, capsys) -> Non
     typo, name = found["spelling.misspelling"], found["spelling.unknown-word"]
     assert typo["replacements"][0] == "raportul" and "p(misspelling)" in typo["why"]
     assert "cap_mid" in name["why"]  # a capitalised word mid-sentence: the main evidence for a name
+
+
+def test_compiled_trees_score_exactly_as_walking_them() -> None:
+    """After COMPILE_AFTER tokens the trees run as one compiled function: the same logit, to the bit."""
+    import random
+
+    from rolint.spelling.model import COMPILE_AFTER, get_model
+
+    model = get_model()
+    rnd = random.Random(3)
+    n = COMPILE_AFTER + 200
+    vectors = [{f: rnd.choice((0.0, 1.0, rnd.uniform(-2, 8))) for f in model.features} for _ in range(n)]
+    walked = [model.init + model.rate * sum(t.leaf_value(model.vector(v)) for t in model.trees) for v in vectors]
+    assert [model.logit(v) for v in vectors] == walked

@@ -45,7 +45,7 @@ FEATURES: tuple[str, ...] = (
     "own_zipf_ro", "own_zipf_en", "stem_zipf_en", "foreign_letters", "rare_trigram", "min_trigram", "mean_trigram",
     "lex_place", "lex_person", "lex_learned", "lex_inflected", "name_inflection",
     "doc_repeats", "doc_family", "doc_unknown_rate", "line_diacritics", "foreign_phrase", "foreign_neighbour",
-    "abbreviation", "after_number", "term_shape",
+    "abbreviation", "after_number", "term_shape", "line_unknown_share", "neighbours_known",
     "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
     *(f"c1_{k}" for k in KINDS), "c1_prefix_split", "c1_split_short_part",
     "cap_x_gain", "lex_x_gain", "repeats_x_gain",
@@ -117,6 +117,38 @@ def unknown_rate(doc: Document, info: DocInfo, sp: Speller) -> float:
     return cached  # type: ignore[return-value]
 
 
+def _rejected(text: str, sp: Speller) -> bool:
+    n = normalize(text)
+    return not sp.known(n) and not sp.known(n.lower())
+
+
+def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
+    """The share of the other words of ``w``'s line the dictionary rejects (a foreign title, a list of
+    names: unknown words come together; a slip sits among known words), and how many of the words right
+    next to it (0–2) the dictionary knows."""
+    from rolint.checks.word_evidence import index_of
+
+    words, prose = doc.words(), doc.prose
+    i = index_of(words, w.start)
+    first, last = prose.rfind("\n", 0, w.start) + 1, prose.find("\n", w.end)
+    last = len(prose) if last < 0 else last
+    others = rejected = 0
+    j = i - 1
+    while j >= 0 and words[j].start >= first:
+        if len(words[j].text) > 1:
+            others += 1
+            rejected += _rejected(words[j].text, sp)
+        j -= 1
+    j = i + 1
+    while j < len(words) and words[j].end <= last:
+        if len(words[j].text) > 1:
+            others += 1
+            rejected += _rejected(words[j].text, sp)
+        j += 1
+    known = sum(1 for nb in adjacent_words(doc, w) if not _rejected(nb.text, sp))
+    return (rejected / others if others else 0.0), float(known)
+
+
 def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
     if inflection_family(low, doc, info, sp):
         return True
@@ -169,6 +201,7 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["after_number"] = float(prose[: w.start].rstrip()[-1:].isdigit())
     f["term_shape"] = float(low.isalpha() and (
         is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
+    f["line_unknown_share"], f["neighbours_known"] = line_context(doc, w, sp)
     cands = candidates(text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
     if cands:
         c1 = cands[0]

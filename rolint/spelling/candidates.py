@@ -37,6 +37,8 @@ DIACRITIC_COST = 0.2  # per restored diacritic
 SPLIT_COST = 1.1  # a missing space (chosen on dev: 0.8 put a split before the right one-edit form 133 times)
 SPLIT_MIN_ZIPF = 3.0  # each part of a split at least this frequent…
 SPLIT_MIN_ZIPF_SHORT = 4.5  # … and a two-letter part this frequent
+SPLIT_RARE_COST = 0.6  # added when one part is a rare form (vopselei|sau): known, at least RARE_PART letters
+RARE_PART = 4
 ONE_LETTER_WORDS = frozenset("aoe")  # the one-letter words a split may make
 GLUED_EXPRESSION_COST = 0.3  # a fixed expression written as one word (dealtfel)
 MERGE_COST = 0.6  # a stray space
@@ -250,18 +252,20 @@ def _splits(w: str, low: str, speller: Speller) -> list[Candidate]:
         left, right = low[:i], low[i:]
         if (len(left) == 1 and left not in ONE_LETTER_WORDS) or (len(right) == 1 and right not in ONE_LETTER_WORDS):
             continue
-        zl = _form_zipf(left, speller)
-        if zl < (SPLIT_MIN_ZIPF_SHORT if len(left) <= 2 else SPLIT_MIN_ZIPF):
-            continue
-        zr = _form_zipf(right, speller)
-        if zr < (SPLIT_MIN_ZIPF_SHORT if len(right) <= 2 else SPLIT_MIN_ZIPF):
+        zl, zr = _form_zipf(left, speller), _form_zipf(right, speller)
+        ok_l = zl >= (SPLIT_MIN_ZIPF_SHORT if len(left) <= 2 else SPLIT_MIN_ZIPF)
+        ok_r = zr >= (SPLIT_MIN_ZIPF_SHORT if len(right) <= 2 else SPLIT_MIN_ZIPF)
+        # both parts frequent, or one frequent and the other a longer form the dictionary knows
+        rare = not (ok_l and ok_r)
+        if rare and not ((ok_l and len(right) >= RARE_PART) or (ok_r and len(left) >= RARE_PART)):
             continue
         if not (speller.spell(left) and speller.spell(right)):
             continue
         word = w[:i] + " " + w[i:]
         if glued and word.lower() == glued:
             continue
-        out.append(Candidate(word, "split", SPLIT_COST, min(zl, zr), {"parts": (w[:i], w[i:]), "zipf_parts": (zl, zr)}))
+        out.append(Candidate(word, "split", SPLIT_COST + SPLIT_RARE_COST * rare, min(zl, zr),
+                             {"parts": (w[:i], w[i:]), "zipf_parts": (zl, zr), "rare_part": rare}))
     return out
 
 

@@ -51,8 +51,11 @@ from rolint.spelling.text import fold, match_case
 
 CLASSES: tuple[str, ...] = (
     "edit1", "edit2", "repeated", "capitalised", "glued", "split_expression",
-    "lookalike", "diacritics", "old_orthography", "real_list",
+    "lookalike", "diacritics", "old_orthography", "real_list", "stripped_line",
 )
+#: a stripped line's words that are words without their diacritics too (sa, si, ca): changed in the
+#: text but not counted, a dictionary cannot see them (the context model of issue 11 does)
+REAL_WORD_SUFFIX = ":real"
 
 ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 # a letter-only word that is not part of a hyphenated form, an elision, a number or a path
@@ -277,6 +280,17 @@ def _old_orthography(i: int, text: str, rng: random.Random) -> list[SentenceEdit
     return [_edit_word(i, (m := rng.choice(options)), old_form(m.group()), "old_orthography")] if options else []
 
 
+def _stripped_line(i: int, text: str, rng: random.Random) -> list[SentenceEdit]:
+    """Every word of the line written without its diacritics (a phone keyboard, a wire), if it has two
+    such words at least, one of them a non-word once stripped."""
+    words = [m for m in WORD.finditer(text) if fold(m.group()) != m.group()]
+    edits = [_edit_word(i, m, fold(m.group()), "stripped_line" if not _known(fold(m.group())) else
+                        "stripped_line" + REAL_WORD_SUFFIX) for m in words]
+    if len(edits) < 2 or all(e.cls.endswith(REAL_WORD_SUFFIX) for e in edits):
+        return []
+    return edits
+
+
 def _read_pairs(path: Path) -> list[tuple[str, str]]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
@@ -323,6 +337,7 @@ GENERATORS: dict[str, Generator] = {
     "diacritics": _diacritics,
     "old_orthography": _old_orthography,
     "real_list": _real_list,
+    "stripped_line": _stripped_line,
 }
 #: at most this share of one class's errors may repeat the same (right, wrong) pair
 MAX_PAIR_SHARE = 0.05
@@ -370,7 +385,7 @@ def inject(sents: Sequence[Sentence], cls: str, n: int = 300, seed: int = 0) -> 
             break
         for e in gen(i, sents[i].text, rng):
             key = (e.right.lower(), e.wrong.lower())
-            if pairs[key] < cap:
+            if pairs[key] < cap or cls == "stripped_line":  # a line is stripped whole
                 pairs[key] += 1
                 out.append(e)
     out.sort(key=lambda e: (e.sentence, e.start))
@@ -386,7 +401,7 @@ def corpus(
     for e in edits:
         by_sentence.setdefault(e.sentence, []).append(e)
     index = {id(s): k for k, s in enumerate(sents)}
-    cls = edits[0].cls if edits else ""
+    cls = edits[0].cls.removesuffix(REAL_WORD_SUFFIX) if edits else ""
     names: list[str] = []
     texts: list[str] = []
     injections: list[Injection] = []

@@ -245,6 +245,8 @@ def score(c: Corpus, found: Sequence[Sequence[Finding]], keep_misses: bool = Fal
     """Score the findings of one system on each document of ``c`` (``found[i]`` for ``c.texts[i]``)."""
     s = Score()
     for inj in c.injections:
+        if inj.cls != c.cls:  # a stripped line's real words (sa, si): changed, not counted
+            continue
         s.n += 1
         text = c.texts[inj.doc]
         hits = [f for f in found[inj.doc] if overlaps(f, inj)]

@@ -24,6 +24,7 @@ digits or markup, elisions with an apostrophe, acronyms and mixed-case brand spe
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from rolint.checks import CheckContext
@@ -138,7 +139,7 @@ def unknown_words(doc: Document, ctx: CheckContext, sp: Speller) -> Iterator[tup
         if "'" in w.text or "’" in w.text or accepted(w.text, ctx):
             continue
         if "-" not in w.text:
-            if _in_scope(w.text):
+            if _in_scope(w.text) and not unit_after_number(doc, w):
                 yield w, False
             continue
         pos = w.start
@@ -151,6 +152,20 @@ def unknown_words(doc: Document, ctx: CheckContext, sp: Speller) -> Iterator[tup
             if hyphen_form_ok(parts, k, sp) or not _in_scope(part):
                 continue
             yield pw, True
+
+
+@functools.lru_cache(maxsize=1)
+def unit_symbols() -> frozenset[str]:
+    """Symbols of units of measure the dictionary lacks (rolint/data/units/README.md)."""
+    from importlib import resources
+
+    text = (resources.files("rolint") / "data" / "units" / "units.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+def unit_after_number(doc: Document, w: Word) -> bool:
+    """``w`` is a unit symbol right after a number (1800 mc, 5 µl)."""
+    return w.text in unit_symbols() and doc.prose[max(0, w.start - 2) : w.start].rstrip()[-1:].isdigit()
 
 
 def _in_scope(text: str) -> bool:

@@ -109,11 +109,19 @@ def trigram_counts(low: str) -> tuple[float, float]:
     return (min(counts), sum(counts) / len(counts)) if counts else (0.0, 0.0)
 
 
+#: the share of distinct forms a document's dictionary rejects, before it is seen, and how many forms
+#: that prior weighs: a one-line text with two unknown words in nine is not a text full of terms
+PRIOR_UNKNOWN_RATE, PRIOR_FORMS = 0.03, 50
+
+
 def unknown_rate(doc: Document, info: DocInfo, sp: Speller) -> float:
-    """Share of the document's distinct lowercase forms the dictionary rejects (terms cluster)."""
+    """Share of the document's other distinct lowercase forms the dictionary rejects (terms cluster),
+    smoothed towards PRIOR_UNKNOWN_RATE: the token's own form is not counted."""
     cached = doc.cache.get("spelling.unknown-rate")
     if cached is None:
-        cached = doc.cache["spelling.unknown-rate"] = len(unknown_forms(doc, info, sp)) / max(1, len(info.low_counts))
+        unknown, forms = len(unknown_forms(doc, info, sp)), len(info.low_counts)
+        cached = doc.cache["spelling.unknown-rate"] = (
+            (max(0, unknown - 1) + PRIOR_UNKNOWN_RATE * PRIOR_FORMS) / (max(0, forms - 1) + PRIOR_FORMS))
     return cached  # type: ignore[return-value]
 
 

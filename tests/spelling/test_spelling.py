@@ -396,3 +396,11 @@ def test_capitalised_unknown_word_fix_is_never_safe() -> None:
     doc = Document.from_text("Andrei Popescu a vorbit ieri.\nPopesu a adăugat că vine și mâine.\n")
     found = [d for d in SpellingCheck().run(doc, CheckContext()) if d.rule == "spelling.misspelling"]
     assert found and found[0].fix is not None and found[0].fix.applicability is Applicability.UNSAFE
+
+
+def test_a_unit_symbol_is_not_a_word_only_after_a_number():
+    from rolint.checks.spelling import unknown_words
+
+    doc = Document.from_text("Au turnat 1800 mc de beton și 5 µl de ser; apoi mc singur.\n")
+    unknown = [(w.text, w.start) for w, _ in unknown_words(doc, CheckContext(), get_speller())]
+    assert unknown == [("mc", doc.text.rindex("mc"))]  # the one without a number is checked

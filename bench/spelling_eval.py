@@ -73,6 +73,7 @@ class Finding:
     safe: tuple[Edit, ...] | None = None  # the edits of a SAFE fix
     suggest: Callable[[], str | None] | None = None  # lazy first replacement (bare Hunspell)
     category: str = "spelling"
+    edits: tuple[Edit, ...] = ()  # a fix of several edits (a line written without diacritics: one finding)
 
     def first(self) -> str | None:
         if self.replacements:
@@ -105,7 +106,8 @@ class Rolint:
             if not reps and d.fix is not None and len(d.fix.edits) == 1 and d.fix.edits[0].start == d.start \
                     and d.fix.edits[0].end == d.end:
                 reps = (d.fix.edits[0].content,)
-            out.append(Finding(d.start, d.end, d.rule, reps, safe, category=d.category))
+            many = d.fix.edits if d.fix is not None and len(d.fix.edits) > 1 else ()
+            out.append(Finding(d.start, d.end, d.rule, reps, safe, category=d.category, edits=many))
         return out
 
 
@@ -181,7 +183,7 @@ class BareDictionary:
 
 # -- scoring -------------------------------------------------------------------------------------
 
-def overlaps(f: Finding, inj: Injection) -> bool:
+def overlaps(f: Finding | Edit, inj: Injection) -> bool:
     if f.start == f.end:
         return inj.start <= f.start <= inj.end
     return f.start < inj.end and inj.start < f.end
@@ -249,7 +251,7 @@ def score(c: Corpus, found: Sequence[Sequence[Finding]], keep_misses: bool = Fal
             continue
         s.n += 1
         text = c.texts[inj.doc]
-        hits = [f for f in found[inj.doc] if overlaps(f, inj)]
+        hits = [f for f in found[inj.doc] if overlaps(f, inj) or any(overlaps(e, inj) for e in f.edits)]
         if not hits:
             if keep_misses:
                 s.misses.append(f"missed  {inj.right!r} -> {inj.wrong!r}  …{_context(text, inj.start, inj.end)}…")
@@ -257,16 +259,16 @@ def score(c: Corpus, found: Sequence[Sequence[Finding]], keep_misses: bool = Fal
         s.detected += 1
         main = max(hits, key=lambda f: (min(f.end, inj.end) - max(f.start, inj.start), bool(f.replacements), -f.start))
         first = main.first()
-        if first is not None and restores(text, inj, [Edit(main.start, main.end, first)]) or (
-            len(hits) > 1 and restores(text, inj, _first_edits(hits))
-        ):
+        own = [e for e in main.edits if overlaps(e, inj)]  # a line's fix: its edit of this word
+        alone = first is not None and restores(text, inj, [Edit(main.start, main.end, first)])
+        if (restores(text, inj, own) if own else alone) or (len(hits) > 1 and restores(text, inj, _first_edits(hits))):
             s.right_first += 1
         elif keep_misses:
             s.misses.append(f"wrong   {inj.right!r} -> {inj.wrong!r} got {main.rule} {first!r}")
         safe = [f for f in hits if f.safe is not None]
         if safe:
             s.safe += 1
-            if restores(text, inj, _disjoint([e for f in safe for e in f.safe or ()])):
+            if restores(text, inj, _disjoint([e for f in safe for e in f.safe or () if overlaps(e, inj)])):
                 s.safe_right += 1
             elif keep_misses:
                 s.misses.append(f"SAFE-BAD {inj.right!r} -> {inj.wrong!r} got {[f.safe for f in safe]}")

@@ -130,6 +130,16 @@ def _rejected(text: str, sp: Speller) -> bool:
     return not sp.known(n) and not sp.known(n.lower())
 
 
+def rejected_flags(doc: Document, sp: Speller) -> list[bool]:
+    """For each word of the document (``doc.words()``), whether the dictionary rejects it; once per document."""
+    flags = doc.cache.get("spelling.rejected")
+    if flags is None:
+        seen: dict[str, bool] = {}
+        flags = doc.cache["spelling.rejected"] = [
+            seen[w.text] if w.text in seen else seen.setdefault(w.text, _rejected(w.text, sp)) for w in doc.words()]
+    return flags  # type: ignore[return-value]
+
+
 def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
     """The share of the other words of ``w``'s line the dictionary rejects (a foreign title, a list of
     names: unknown words come together; a slip sits among known words), and how many of the words right
@@ -137,6 +147,7 @@ def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
     from rolint.checks.word_evidence import index_of
 
     words, prose = doc.words(), doc.prose
+    flags = rejected_flags(doc, sp)
     i = index_of(words, w.start)
     first, last = prose.rfind("\n", 0, w.start) + 1, prose.find("\n", w.end)
     last = len(prose) if last < 0 else last
@@ -145,13 +156,13 @@ def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
     while j >= 0 and words[j].start >= first:
         if len(words[j].text) > 1:
             others += 1
-            rejected += _rejected(words[j].text, sp)
+            rejected += flags[j]
         j -= 1
     j = i + 1
     while j < len(words) and words[j].end <= last:
         if len(words[j].text) > 1:
             others += 1
-            rejected += _rejected(words[j].text, sp)
+            rejected += flags[j]
         j += 1
     known = sum(1 for nb in adjacent_words(doc, w) if not _rejected(nb.text, sp))
     return (rejected / others if others else 0.0), float(known)

@@ -344,7 +344,9 @@ def build_vocabulary() -> tuple[set[str], dict[str, float]]:
         if not any(c.isalpha() for c in w):
             continue
         # wordfreq lowercases everything: a proper name (bucurești) is kept as the dictionary spells it
-        form = w if w in forms or speller.spell(w) else w.capitalize() if speller.spell(w.capitalize()) else None
+        # Hunspell itself (speller.spell answers from this very index once it exists)
+        spell = speller.hunspell_spell
+        form = w if w in forms or spell(w) else w.capitalize() if spell(w.capitalize()) else None
         if form is not None:
             forms.add(form)
             zipf[form] = zipf_frequency(w, "ro")

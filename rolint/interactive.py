@@ -14,11 +14,12 @@ from anything else (a pipe, a file, a test), one answer a line.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import IO, TextIO
+from typing import IO, Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -83,32 +84,40 @@ def _inside(d: Diagnostic) -> bool:
 
 class KeyInput:
     """Answers from a terminal, one key each, no Enter needed: ``readline()`` waits for a key press and
-    returns it as a line (``"a\\n"``), echoed to ``echo``; Ctrl-D gives ``""`` (end of input). The
-    terminal is in cbreak mode (no echo, no line editing; Ctrl-C still interrupts) only while a key is
-    awaited, and restored before ``readline`` returns or raises."""
+    returns it as a line (``"a\\n"``), echoed to ``echo``; Ctrl-D gives ``""`` (end of input).
+
+    Used as a context manager: inside it the terminal is in cbreak mode (keys come one by one, not
+    echoed by the terminal; output and Ctrl-C work as usual), and it is restored on the way out —
+    normally, on an error, or on Ctrl-C. Keys typed before the first question are dropped."""
 
     def __init__(self, keys: IO[str], echo: IO[str]) -> None:
         self.fd = keys.fileno()
         self.echo = echo
+        self.saved: list[Any] | None = None
 
-    def readline(self) -> str:
+    def __enter__(self) -> KeyInput:
         import termios
         import tty
 
+        self.saved = termios.tcgetattr(self.fd)
+        tty.setcbreak(self.fd, termios.TCSAFLUSH)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import termios
+
+        if self.saved is not None:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+            self.saved = None
+
+    def readline(self) -> str:
         self.echo.flush()
-        saved = termios.tcgetattr(self.fd)
-        try:
-            tty.setcbreak(self.fd, termios.TCSANOW)
-            data = self._key()
-        finally:
-            termios.tcsetattr(self.fd, termios.TCSANOW, saved)  # keys typed ahead stay for the next answer
-        key = data.decode("utf-8", "replace")
+        key = self._key().decode("utf-8", "replace")
         if not key or key == "\x04":  # Ctrl-D, or the terminal went away
             return ""
-        shown = key if key.isprintable() else ""
-        self.echo.write(shown + "\n")
+        self.echo.write((key if key.isprintable() else "") + "\n")
         self.echo.flush()
-        return key.strip() + "\n" if key.strip() else "\n"
+        return key.strip() + "\n"
 
     def _key(self) -> bytes:
         """The bytes of one key: a character (UTF-8: its continuation bytes too), or an escape sequence."""
@@ -230,4 +239,6 @@ def _conflicts(edits: tuple[Edit, ...], taken: list[tuple[int, int]]) -> bool:
 def review(doc: Document, diagnostics: list[Diagnostic], console: Console, answers: TextIO) -> ReviewResult:
     """Review the fixable findings of ``doc``; returns the text with the accepted changes. From a
     terminal, each answer is one key press (see :class:`KeyInput`)."""
-    return Reviewer(console, key_input(answers, console.file)).review(doc, diagnostics)
+    keys = key_input(answers, console.file)
+    with keys if isinstance(keys, KeyInput) else contextlib.nullcontext():
+        return Reviewer(console, keys).review(doc, diagnostics)

@@ -86,9 +86,11 @@ def test_terminal_takes_one_key_per_answer_without_enter(tmp_path: Path) -> None
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT, encoding="utf-8")
     code, screen, lflag = in_terminal(tmp_path, ["check", "--interactive", "--no-languagetool", "--color", "never",
-                                                 "draft.txt"], [b"a", b"s"])
+                                                 "draft.txt"], [b"x", b"a", b"s"])
     assert draft.read_text(encoding="utf-8") == "Sistemul și aplicaţiile.\n", screen
     assert "[2/2]" in screen and "changed: diacritics.cedilla ×1" in screen
+    assert "[q]uit? x\r\n  please answer one of:" in screen  # a key that is no answer: asked again
+    assert "[q]uit? a\r\n" in screen and "[q]uit? s\r\n" in screen  # each key shown once
     assert code == 1  # the finding skipped is still there
     assert lflag & termios.ICANON and lflag & termios.ECHO  # the terminal is back to line mode
 

@@ -3,6 +3,7 @@ Watcher re-checks only what changed, reloads on a configuration change, fixes on
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -68,6 +69,24 @@ def test_watch_process_sees_a_new_finding_and_stops_on_ctrl_c(tmp_path: Path) ->
         assert proc.wait(timeout=20) == 0
         rest = proc.stdout.read() if proc.stdout else ""
         assert "Traceback" not in "".join(out.seen) + rest
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_watch_json_keeps_stdout_to_the_reports(tmp_path: Path) -> None:
+    (tmp_path / "draft.md").write_text(CEDILLA, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "rolint", "check", "-w", "draft.md", "--no-languagetool",
+                             "--format", "json"], cwd=tmp_path, text=True, encoding="utf-8",
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        Lines(proc.stderr).wait_for("watching 1 file(s)", 60)  # the notes go to stderr
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=20) == 0
+        out = proc.stdout.read() if proc.stdout else ""
+        report = json.loads(out)  # one run: one JSON document, nothing else
+        assert [d["rule"] for d in report["files"][0]["diagnostics"]] == ["diacritics.cedilla"] * 2
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -53,31 +53,45 @@ def reset() -> None:
         _SESSIONS.clear()
 
 
-def _document(text: str, path: str | Path | None) -> tuple[Document, Path]:
+FORMATS = ("text", "markdown", "html")
+
+
+def _document(text: str, path: str | Path | None, fmt: str | None) -> tuple[Document, Path]:
+    if fmt is not None and fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)} or None, not {fmt!r}")
     name = str(path) if path is not None else "<text>"
     where = Path(path).absolute() if path is not None else Path.cwd()
-    return Document.from_source(Source(name, text), format_for(name)), where
+    return Document.from_source(Source(name, text), fmt or format_for(name)), where
 
 
-def check_text(text: str, *, path: str | Path | None = None, options: Options | None = None) -> list[Diagnostic]:
+def check_text(
+    text: str, *, path: str | Path | None = None, options: Options | None = None, format: str | None = None
+) -> list[Diagnostic]:
     """The findings of ``text``, in text order. ``path`` is not read: its suffix names the format
     (``.md`` Markdown, ``.html`` HTML, otherwise plain text) and the configuration is looked up from
-    it (from the current folder without it; ``options.config`` overrides both)."""
+    it (from the current folder without it; ``options.config`` overrides both). ``format``
+    (``"text"``, ``"markdown"``, ``"html"``) overrides the suffix: for a name without one, such as an
+    editor's unsaved buffer."""
     s = session(options)
-    doc, where = _document(text, path)
+    doc, where = _document(text, path, format)
     return s.linter_for(where).lint(doc)
 
 
 def fix_text(
-    text: str, *, path: str | Path | None = None, unsafe: bool = False, options: Options | None = None
+    text: str,
+    *,
+    path: str | Path | None = None,
+    unsafe: bool = False,
+    options: Options | None = None,
+    format: str | None = None,
 ) -> FixResult:
     """Apply the fixes to ``text`` until none applies (safe ones; unsafe ones too with ``unsafe`` or
     ``options.unsafe_fixes``). The result has the fixed ``text``, ``applied`` (rule id → fixes),
     ``converged`` (False: fixes kept undoing or feeding each other; the text is then the last pass's)
-    and ``remaining`` (the findings of the fixed text). ``path`` as for :func:`check_text`."""
+    and ``remaining`` (the findings of the fixed text). ``path`` and ``format`` as for :func:`check_text`."""
     options = options or Options()
     s = session(options)
-    doc, where = _document(text, path)
+    doc, where = _document(text, path, format)
     linter = s.linter_for(where)
     level = Applicability.UNSAFE if unsafe or options.unsafe_fixes else Applicability.SAFE
 

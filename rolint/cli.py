@@ -120,6 +120,10 @@ def read_input(path: str, args: argparse.Namespace, session: Session) -> Source:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.watch:
+        from rolint.watch import cli_watch
+
+        return cli_watch(args, make_console(args.color), make_console(args.color, sys.stderr))
     if args.output_file is None:
         return _check(args, None)
     try:

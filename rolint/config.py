@@ -54,6 +54,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=lambda: ["*.md", "*.markdown", "*.txt", "*.text", "*.html", "*.htm"])
     words: set[str] = field(default_factory=set)
+    words_files: list[Path] = field(default_factory=list)  # the words-file entries, read into ``words``
     fail_on: Severity = Severity.WARNING
     languagetool: dict[str, Any] = field(default_factory=dict)
 
@@ -174,8 +175,9 @@ def parse_config(table: dict[str, Any], path: Path) -> Config:
     if "include" in table:
         cfg.include = _strings(table["include"], "include", path)
     cfg.words = set(_strings(table.get("words", []), "words", path))
-    for wf in _strings(table.get("words-file", []), "words-file", path):
-        cfg.words |= read_words_file(base / wf)
+    cfg.words_files = [base / wf for wf in _strings(table.get("words-file", []), "words-file", path)]
+    for wf in cfg.words_files:
+        cfg.words |= read_words_file(wf)
     lt = table.get("languagetool", {})
     if not isinstance(lt, dict):
         raise ConfigError(f"{path}: 'languagetool' must be a table")

@@ -8,14 +8,18 @@ accepted so far (like ``git add -p``). End of input counts as quit.
 
 Everything goes through a rich Console and a text stream for the answers, so the session can be
 driven in-process by tests: ``review(doc, diagnostics, Console(file=StringIO()), StringIO("a\\ns\\n"))``.
+When the answers come from a terminal, each is one key, taken without Enter (:class:`KeyInput`);
+from anything else (a pipe, a file, a test), one answer a line.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -78,11 +82,77 @@ def _inside(d: Diagnostic) -> bool:
     return d.fix is not None and all(d.start <= e.start and e.end <= d.end for e in d.fix.edits)
 
 
+class KeyInput:
+    """Answers from a terminal, one key each, no Enter needed: ``readline()`` waits for a key press and
+    returns it as a line (``"a\\n"``), echoed to ``echo``; Ctrl-D gives ``""`` (end of input).
+
+    Used as a context manager: inside it the terminal is in cbreak mode (keys come one by one, not
+    echoed by the terminal; output and Ctrl-C work as usual), and it is restored on the way out —
+    normally, on an error, or on Ctrl-C. Keys typed before the first question are dropped."""
+
+    def __init__(self, keys: IO[str], echo: IO[str]) -> None:
+        self.fd = keys.fileno()
+        self.echo = echo
+        self.saved: list[Any] | None = None
+
+    def __enter__(self) -> KeyInput:
+        import termios
+        import tty
+
+        self.saved = termios.tcgetattr(self.fd)
+        tty.setcbreak(self.fd, termios.TCSAFLUSH)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import termios
+
+        if self.saved is not None:
+            termios.tcsetattr(self.fd, termios.TCSADRAIN, self.saved)
+            self.saved = None
+
+    def readline(self) -> str:
+        self.echo.flush()
+        key = self._key().decode("utf-8", "replace")
+        if not key or key == "\x04":  # Ctrl-D, or the terminal went away
+            return ""
+        self.echo.write((key if key.isprintable() else "") + "\n")
+        self.echo.flush()
+        return key.strip() + "\n"
+
+    def _key(self) -> bytes:
+        """The bytes of one key: a character (UTF-8: its continuation bytes too), or an escape sequence."""
+        import select
+
+        data = os.read(self.fd, 1)
+        if not data:
+            return data
+        lead = data[0]
+        if lead == 0x1B:  # Esc, or an arrow/function key's sequence: what follows at once belongs to it
+            while select.select([self.fd], [], [], 0.05)[0]:
+                data += os.read(self.fd, 16)
+        elif lead >= 0xC0:
+            data += os.read(self.fd, 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3)
+        return data
+
+
+def key_input(answers: TextIO, echo: IO[str]) -> TextIO | KeyInput:
+    """One key an answer when ``answers`` is a terminal (and termios is there: not on Windows)."""
+    try:
+        import termios  # noqa: F401
+
+        terminal = answers.isatty()
+    except (ImportError, AttributeError, ValueError):
+        terminal = False
+    return KeyInput(answers, echo) if terminal else answers
+
+
 class Reviewer:
-    def __init__(self, console: Console, answers: TextIO) -> None:
+    def __init__(self, console: Console, answers: TextIO | KeyInput) -> None:
         self.console = console
         self.answers = answers
         self.color = console.color_system is not None
+        #: with one key an answer, "which one" goes up to 9
+        self.most_options = 9 if isinstance(answers, KeyInput) else None
 
     def ask(self, prompt: str, valid: dict[str, str]) -> str:
         """One answer out of ``valid`` (input → meaning); end of input means quit."""
@@ -129,7 +199,7 @@ class Reviewer:
         taken: list[tuple[int, int]] = []
         edits: list[Edit] = []
         for i, d in enumerate(items, 1):
-            opts = [o for o in options_for(d, text) if not _conflicts(o.edits, taken)]
+            opts = [o for o in options_for(d, text) if not _conflicts(o.edits, taken)][: self.most_options]
             if not opts:
                 continue  # overlaps a change already accepted
             self.show(doc, d, i, len(items))
@@ -167,5 +237,8 @@ def _conflicts(edits: tuple[Edit, ...], taken: list[tuple[int, int]]) -> bool:
 
 
 def review(doc: Document, diagnostics: list[Diagnostic], console: Console, answers: TextIO) -> ReviewResult:
-    """Review the fixable findings of ``doc``; returns the text with the accepted changes."""
-    return Reviewer(console, answers).review(doc, diagnostics)
+    """Review the fixable findings of ``doc``; returns the text with the accepted changes. From a
+    terminal, each answer is one key press (see :class:`KeyInput`)."""
+    keys = key_input(answers, console.file)
+    with keys if isinstance(keys, KeyInput) else contextlib.nullcontext():
+        return Reviewer(console, keys).review(doc, diagnostics)

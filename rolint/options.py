@@ -105,8 +105,8 @@ class Options:
             args = parser.parse_args(list(argv))
         except (argparse.ArgumentError, SystemExit) as exc:
             raise ValueError(f"bad rolint check options {list(argv)!r}: {exc}") from None
-        if args.fix or args.fix_only or args.diff or args.interactive:
-            raise ValueError("these options only check: drop --fix/--fix-only/--diff/--interactive")
+        if args.fix or args.fix_only or args.diff or args.interactive or args.watch:
+            raise ValueError("these options only check: drop --fix/--fix-only/--diff/--interactive/--watch")
         if args.paths != ["."]:
             raise ValueError(f"options only, no paths: {args.paths!r}")
         return cls.from_args(args)
@@ -165,6 +165,9 @@ def add_check_arguments(c: argparse.ArgumentParser) -> None:
     c.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     c.add_argument("--interactive", "-i", action="store_true",
                    help="review fixable findings one by one: accept, skip, other suggestion, quit")
+    c.add_argument("--watch", "-w", action="store_true",
+                   help="check, then re-check the files as they change, until Ctrl-C (needs the 'watch' extra; "
+                        "with --fix, fix them as they change)")
     c.add_argument("--fail-on", choices=("info", "warning", "error"), help="lowest severity that fails (exit 1)")
     c.add_argument("--jobs", "-j", type=int, default=None,
                    help="processes for many files (default: all cores from 8 files on; 1: no pool)")

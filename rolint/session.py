@@ -42,6 +42,10 @@ class Session:
             self._configs[found] = self.adjust(load_config(found))
         return self._configs[found]
 
+    def configs(self) -> list[Config]:
+        """The configurations read so far (``--config``'s alone when given)."""
+        return [self.explicit] if self.explicit is not None else list(self._configs.values())
+
     def adjust(self, cfg: Config) -> Config:
         """The options on top of a freshly loaded configuration (once per config)."""
         o = self.options

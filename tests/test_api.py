@@ -44,6 +44,15 @@ def test_check_text_finds_the_slip_and_names_the_format() -> None:
     assert [d for d in check_text(code, path="draft.txt", options=OFFLINE) if "magazinl" in d.message]
 
 
+def test_format_overrides_the_suffix() -> None:
+    code = "Un text.\n\n`magazinl`\n"  # in a Markdown code span: not prose
+    assert check_text(code, path="buffer", options=OFFLINE)
+    assert check_text(code, path="buffer", options=OFFLINE, format="markdown") == []
+    assert fix_text(code, path="x.md", options=OFFLINE, format="text").remaining
+    with pytest.raises(ValueError, match="format"):
+        check_text(code, options=OFFLINE, format="md")
+
+
 def test_fix_text_applies_safe_fixes_only_unless_unsafe() -> None:
     text = "Sistemul şi aplicaţiile. " + SLIP
     fixed = fix_text(text, options=OFFLINE)

@@ -20,7 +20,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from rolint import __version__
-from rolint.checks import Check
 from rolint.diagnostics import Diagnostic
 from rolint.lsp import actions
 from rolint.lsp.convert import Positions, contains, overlaps, to_lsp
@@ -75,7 +74,7 @@ class RolintServer(LanguageServer):
         except Exception as exc:  # a bad config file, a broken rule pack: say so, keep serving
             self.notify(lsp.MessageType.Error, str(exc))
             return
-        if not self._publish(uri, version, text, found) or self.engine.languagetool is None:
+        if not self._publish(uri, version, text, found) or not self.engine.languagetool:
             return
         try:
             found, warnings = await loop.run_in_executor(
@@ -121,14 +120,7 @@ def initialize(ls: RolintServer, params: lsp.InitializeParams) -> None:
     root = ls.workspace.root_path
     ls.engine.root = Path(root) if root else None
     options = params.initialization_options
-    if isinstance(options, dict) and options.get("languagetool") is True:
-        ls.engine.languagetool = languagetool_check
-
-
-def languagetool_check() -> Check:
-    from rolint.languagetool.check import LanguageToolCheck
-
-    return LanguageToolCheck()
+    ls.engine.languagetool = isinstance(options, dict) and options.get("languagetool") is True
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+import rolint.api as api
+import rolint.languagetool.check as lt_check
 from rolint.checks import CheckContext
 from rolint.diagnostics import Diagnostic
 from rolint.document import Document
@@ -29,8 +33,17 @@ class FakeLanguageTool:
         ]
 
 
+@pytest.fixture(autouse=True)
+def fake_languagetool(monkeypatch: pytest.MonkeyPatch):
+    """The sessions the engine makes through rolint.api get the fake instead of LanguageTool."""
+    monkeypatch.setattr(lt_check, "LanguageToolCheck", FakeLanguageTool)
+    api.reset()
+    yield
+    api.reset()
+
+
 def test_languagetool_findings_join_the_offline_ones(tmp_path: Path):
-    engine = Engine(tmp_path, languagetool=FakeLanguageTool)
+    engine = Engine(tmp_path, languagetool=True)
     target = Target.of(tmp_path / "a.md")
     offline = engine.check(TEXT, target)
     assert [d.rule for d in offline] == ["spelling.misspelling"]
@@ -44,7 +57,7 @@ def test_languagetool_findings_join_the_offline_ones(tmp_path: Path):
 
 def test_languagetool_off_in_the_config(tmp_path: Path):
     (tmp_path / "rolint.toml").write_text("[languagetool]\nenabled = false\n", encoding="utf-8")
-    engine = Engine(tmp_path, languagetool=FakeLanguageTool)
+    engine = Engine(tmp_path, languagetool=True)
     target = Target.of(tmp_path / "a.md")
     offline = engine.check(TEXT, target)
     assert engine.check_languagetool(TEXT, target, offline) == (offline, [])
@@ -55,8 +68,29 @@ def test_config_is_found_upward_and_reloaded(tmp_path: Path):
     engine = Engine(tmp_path)
     target = Target.of(tmp_path / "sub" / "a.md")
     assert engine.check(TEXT, target)
-    (tmp_path / "pyproject.toml").write_text('[tool.rolint]\nwords = ["grădinna"]\n', encoding="utf-8")
-    assert engine.check(TEXT, target)  # cached until told
-    assert engine.watched(tmp_path / "pyproject.toml")
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.rolint]\nignore = ["style"]\n', encoding="utf-8")
+    assert engine.check(TEXT, target)  # a new configuration file is found at once
+    assert engine.config(target).path == config
+    config.write_text('[tool.rolint]\nwords = ["grădinna"]\n', encoding="utf-8")
+    assert engine.check(TEXT, target)  # one read is kept until told
+    assert engine.watched(config)
     engine.reload()
     assert engine.check(TEXT, target) == []
+
+
+def test_unsaved_document_uses_the_workspace_config_and_its_language(tmp_path: Path):
+    (tmp_path / "rolint.toml").write_text('words = ["grădinna"]\n', encoding="utf-8")
+    engine = Engine(tmp_path)
+    assert engine.check(TEXT, Target.of(None, "markdown")) == []
+    code = "Text.\n\n`grădinna`\n"
+    assert engine.check(code.replace("grădinna", "grădinnna"), Target.of(None, "markdown")) == []  # code span
+    assert engine.check(code.replace("grădinna", "grădinnna"), Target.of(None, "plaintext"))
+
+
+def test_fix_safe_is_rolint_check_fix(tmp_path: Path):
+    engine = Engine(tmp_path)
+    text = "Sistemul şi aplicaţiile.\n"
+    fixed = engine.fix_safe(text, Target.of(tmp_path / "a.txt"))
+    assert fixed == api.fix_text(text, path=tmp_path / "a.txt", options=api.Options(languagetool="off")).text
+    assert fixed == "Sistemul și aplicațiile.\n"

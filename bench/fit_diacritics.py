@@ -1,0 +1,138 @@
+"""Build the diacritics context model (rolint/data/diacritics/model.json.gz) from the FIT part only.
+
+    .venv/bin/python bench/fit_diacritics.py        # ~ 1 minute
+
+Counts come from the ``fit`` sentences (bench/splits.py) of every bench/data corpus; ``dev`` and
+``test`` are never read here. Sentences of RO-STS written without diacritics (forum text) would
+teach the model the stripped forms, so a sentence is left out when it has a word that is not a
+dictionary form but whose stripped form has one with diacritics, or when it has five words or more
+and no diacritic at all. The seed article (tests/fixtures) is never read.
+
+Candidate forms come from Hunspell ro_RO (every generated form, rolint.spelling.affixes.unmunch)
+for the stripped forms of wordfreq's Romanian words and of the corpus words; a corpus word with
+diacritics that Hunspell lacks (într, dintr) is a form too when it occurs twice or more.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.splits import ALL_SOURCES, sentences  # noqa: E402
+from rolint.spelling.context_model import (  # noqa: E402
+    BOS,
+    DIACRITICS,
+    EOS,
+    MODEL_PATH,
+    TOKEN,
+    key_of,
+    lm_sequence,
+)
+
+DISCOUNT = 0.75
+MIN_CORPUS_FORM = 2
+
+
+def has_diacritics(w: str) -> bool:
+    return any(c in DIACRITICS for c in w)
+
+
+def dictionary_forms() -> dict[str, set[str]]:
+    from rolint.spelling.affixes import unmunch
+    from rolint.spelling.speller import data_dir
+
+    out: dict[str, set[str]] = defaultdict(set)
+    for f in unmunch(data_dir() / "ro_RO.dic", data_dir() / "ro_RO.aff"):
+        if f.isalpha():
+            out[key_of(f)].add(f.lower())
+    return out
+
+
+def main() -> None:
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    dic = dictionary_forms()
+    fit = [s.text for s in sentences("fit", ALL_SOURCES)]
+    tokenised = [[m.group() for m in TOKEN.finditer(s)] for s in fit]
+    words = Counter(t.lower() for toks in tokenised for t in toks if t.isalpha())
+
+    def undiacritised(toks: list[str]) -> bool:
+        ws = [t for t in toks if t.isalpha()]
+        if len(ws) >= 5 and not any(has_diacritics(t) for t in ws):
+            return True
+        for t in ws:
+            low = t.lower()
+            forms = dic.get(key_of(low), set())
+            if not has_diacritics(low) and forms and low not in forms and all(has_diacritics(f) for f in forms):
+                return True
+        return False
+
+    kept = [toks for toks in tokenised if not undiacritised(toks)]
+    print(f"fit sentences: {len(fit)}, kept {len(kept)} (left out as undiacritised: {len(fit) - len(kept)})")
+
+    corpus_forms: dict[str, set[str]] = defaultdict(set)
+    for w, c in words.items():
+        if has_diacritics(w) and c >= MIN_CORPUS_FORM:
+            corpus_forms[key_of(w)].add(w)
+    keys = {key_of(w) for w in iter_wordlist("ro") if w.isalpha()}
+    keys |= {key_of(w) for w in words}
+    forms: dict[str, list[str]] = {}
+    plain: list[str] = []
+    for k in sorted(keys):
+        fs = set(dic.get(k, ()))
+        fs |= corpus_forms.get(k, set())
+        if not fs or fs == {k}:
+            plain.append(k)
+        else:
+            forms[k] = sorted(fs, key=lambda f: (-zipf_frequency(f, "ro"), f))
+
+    ambiguous = {f for fs in forms.values() if len(fs) >= 2 for f in fs}
+    uni: Counter[str] = Counter()
+    bi: dict[str, Counter[str]] = defaultdict(Counter)
+    for toks in kept:
+        seq = lm_sequence(toks)
+        for a, b in zip(seq, seq[1:], strict=False):
+            if a == EOS:
+                continue
+            uni[a] += 1
+            bi[a][b] += 1
+        uni[EOS] += seq.count(EOS)
+    total = sum(c for w, c in uni.items() if w != BOS)
+    vocab = set(uni) | {f for fs in forms.values() for f in fs}
+    uni_out = {}
+    for w in sorted(vocab):
+        z = zipf_frequency(w, "ro") if w.isalpha() else 0.0
+        uni_out[w] = [uni.get(w, 0), len(bi.get(w, ())), round(z, 2)]
+    bi_out: dict[str, dict[str, int]] = {}
+    for a, follow in bi.items():
+        kept_pairs = {b: c for b, c in follow.items() if a in ambiguous or b in ambiguous}
+        if kept_pairs:
+            bi_out[a] = dict(sorted(kept_pairs.items()))
+    data = {
+        "version": 1,
+        "source": "bench/fit_diacritics.py: fit part (bench/splits.py) of bench/data corpora; Hunspell ro_RO; wordfreq",
+        "discount": DISCOUNT,
+        "total": total,
+        "forms": forms,
+        "plain": plain,
+        "uni": uni_out,
+        "bi": dict(sorted(bi_out.items())),
+    }
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with open(MODEL_PATH, "wb") as f:
+        f.write(gzip.compress(raw, 9, mtime=0))
+    print(f"forms: {len(forms)} keys ({sum(len(v) >= 2 for v in forms.values())} ambiguous), plain: {len(plain)}, "
+          f"vocabulary: {len(uni_out)}, bigram contexts: {len(bi_out)}, tokens: {total}")
+    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()

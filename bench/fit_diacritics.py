@@ -19,6 +19,7 @@ import gzip
 import json
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,9 +35,10 @@ from rolint.spelling.context_model import (  # noqa: E402
     TOKEN,
     key_of,
     lm_sequence,
+    word_class,
 )
 
-DISCOUNT = 0.75
+DISCOUNT = 0.6
 MIN_CORPUS_FORM = 2
 
 
@@ -96,6 +98,9 @@ def main() -> None:
     ambiguous = {f for fs in forms.values() if len(fs) >= 2 for f in fs}
     uni: Counter[str] = Counter()
     bi: dict[str, Counter[str]] = defaultdict(Counter)
+    vc: dict[str, Counter[str]] = defaultdict(Counter)  # word -> class of the next word
+    cw: dict[str, Counter[str]] = defaultdict(Counter)  # class -> next word
+    cls: Counter[str] = Counter()
     for toks in kept:
         seq = lm_sequence(toks)
         for a, b in zip(seq, seq[1:], strict=False):
@@ -103,34 +108,46 @@ def main() -> None:
                 continue
             uni[a] += 1
             bi[a][b] += 1
+            vc[a][word_class(b)] += 1
+            cw[word_class(a)][b] += 1
+            cls[word_class(b)] += 1
         uni[EOS] += seq.count(EOS)
     total = sum(c for w, c in uni.items() if w != BOS)
-    vocab = set(uni) | {f for fs in forms.values() for f in fs}
-    uni_out = {}
-    for w in sorted(vocab):
-        z = zipf_frequency(w, "ro") if w.isalpha() else 0.0
-        uni_out[w] = [uni.get(w, 0), len(bi.get(w, ())), round(z, 2)]
-    bi_out: dict[str, dict[str, int]] = {}
-    for a, follow in bi.items():
-        kept_pairs = {b: c for b, c in follow.items() if a in ambiguous or b in ambiguous}
-        if kept_pairs:
-            bi_out[a] = dict(sorted(kept_pairs.items()))
+    classes = set(cls) | set(cw)
+    vocab = sorted(set(uni) | {f for fs in forms.values() for f in fs} | classes)
+    size = len(vocab)
+    ids = {w: i for i, w in enumerate(vocab)}
+
+    def pairs(table: dict[str, Counter[str]], keep: Callable[[str, str], bool]) -> list[list[int]]:
+        items = sorted((ids[a] * size + ids[b], c) for a, f in table.items() for b, c in f.items() if keep(a, b))
+        return [[k for k, _ in items], [c for _, c in items]]
+
     data = {
-        "version": 1,
+        "version": 2,
         "source": "bench/fit_diacritics.py: fit part (bench/splits.py) of bench/data corpora; Hunspell ro_RO; wordfreq",
         "discount": DISCOUNT,
         "total": total,
-        "forms": forms,
-        "plain": plain,
-        "uni": uni_out,
-        "bi": dict(sorted(bi_out.items())),
+        "forms": "\n".join(f"{k}\t{' '.join(v)}" for k, v in sorted(forms.items())),
+        "plain": "\n".join(plain),
+        "vocab": "\n".join(vocab),
+        "count": [uni.get(w, 0) for w in vocab],
+        "follow": [len(bi.get(w, ())) for w in vocab],
+        "zipf": [round(100 * zipf_frequency(w, "ro")) if w.isalpha() else 0 for w in vocab],
+        "ccount": [cls.get(w, 0) for w in vocab],
+        "cfollow": [len(cw.get(w, ())) for w in vocab],
+        "cleft": [sum(cw.get(w, {}).values()) for w in vocab],
+        "vcfollow": [len(vc.get(w, ())) for w in vocab],
+        "bi": pairs(bi, lambda a, b: a in ambiguous or b in ambiguous),
+        "vc": pairs(vc, lambda a, b: True),
+        "cw": pairs(cw, lambda a, b: True),
     }
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with open(MODEL_PATH, "wb") as f:
         f.write(gzip.compress(raw, 9, mtime=0))
     print(f"forms: {len(forms)} keys ({sum(len(v) >= 2 for v in forms.values())} ambiguous), plain: {len(plain)}, "
-          f"vocabulary: {len(uni_out)}, bigram contexts: {len(bi_out)}, tokens: {total}")
+          f"vocabulary: {size}, pairs kept: {len(data['bi'][0])} word, {len(data['vc'][0])} word-class, "
+          f"{len(data['cw'][0])} class-word; tokens: {total}")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
 
 

@@ -17,11 +17,13 @@ frequency in the language.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import json
 import math
 import threading
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +31,7 @@ import regex
 
 from rolint.spelling.text import fold, normalize
 
+CLASS_WEIGHT = 0.25
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "diacritics" / "model.json.gz"
 BOS, EOS = "<s>", "</s>"
 NUM = "<num>"
@@ -50,6 +53,14 @@ def key_of(word: str) -> str:
     return fold(normalize(word).lower())
 
 
+def word_class(w: str) -> str:
+    """A model token's class: the last two letters of a word (its ending carries its morphology),
+    the token itself otherwise (punctuation, numbers, sentence boundaries)."""
+    if len(w) > 2 and w.isalpha():
+        return "-" + w[-2:]
+    return w
+
+
 def lm_sequence(tokens: list[str]) -> list[str]:
     """The model's tokens of one line: sentence boundaries around it and after . ! ? …"""
     out = [BOS]
@@ -63,12 +74,25 @@ def lm_sequence(tokens: list[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class ContextModel:
+    """Word ids (words, classes and marks share one vocabulary), per-id arrays and pair counts keyed
+    by ``left_id * size + right_id``."""
+
     forms: dict[str, list[str]]
     plain: frozenset[str]
-    uni: dict[str, list[float]]  # word -> [count, distinct followers, zipf]
-    bi: dict[str, dict[str, int]]
+    ids: dict[str, int]
+    count: array  # as a left context in the fit corpus
+    follow: array  # distinct next words
+    zipf: array  # wordfreq Zipf × 100
+    ccount: array  # of a class: count as the class of a next token
+    cfollow: array  # of a class: distinct next words
+    cleft: array  # of a class: count as the class of a left context
+    vcfollow: array  # of a word: distinct classes of the next token
+    bi: PairCounts  # word, next word
+    vc: PairCounts  # word, class of the next token
+    cw: PairCounts  # class, next word
     total: int  # tokens of the fit corpus
     discount: float
+    weight: float = CLASS_WEIGHT  # of each class model in the mixture
 
     # -- candidates --------------------------------------------------------------------------
     def candidates(self, word: str) -> tuple[str, ...]:
@@ -81,8 +105,8 @@ class ContextModel:
 
     # -- probabilities -----------------------------------------------------------------------
     def p_uni(self, w: str) -> float:
-        u = self.uni.get(w)
-        count, zipf = (u[0], u[2]) if u else (0.0, 0.0)
+        i = self.ids.get(w, -1)
+        count, zipf = (self.count[i], self.zipf[i] / 100) if i >= 0 else (0, 0.0)
         p_wf = 10 ** (zipf - 9) if zipf > 0 else 1e-9
         return (count + self.total * p_wf) / (2 * self.total)
 
@@ -91,16 +115,35 @@ class ContextModel:
         return _logp(self, w, prev)
 
 
+def _discounted(c: int, c_prev: float, followers: float, backoff: float, d: float) -> float:
+    return max(c - d, 0.0) / c_prev + d * followers / c_prev * backoff
+
+
 @functools.lru_cache(maxsize=200_000)
 def _logp(m: ContextModel, w: str, prev: str) -> float:
+    """A mixture of three bigram models: word → word, word → class of the next word (times the
+    word's share of its class), class → word; each discounted and backed off to the unigram."""
     pu = m.p_uni(w)
-    u = m.uni.get(prev)
-    if not u or not u[0] or not u[1]:
+    a = m.ids.get(prev, -1)
+    if a < 0 or not m.count[a] or not m.follow[a]:
         return math.log(pu)
-    c_prev, followers = u[0], u[1]
-    c = m.bi.get(prev, {}).get(w, 0)
-    p = max(c - m.discount, 0.0) / c_prev + m.discount * followers / c_prev * pu
-    return math.log(p)
+    size = len(m.count)
+    b = m.ids.get(w, -1)
+    c_prev = m.count[a]
+    d = m.discount
+    p_ww = _discounted(m.bi.get(a * size + b, 0) if b >= 0 else 0, c_prev, m.follow[a], pu, d)
+    cl = m.ids.get(word_class(w), -1)
+    if cl < 0 or not m.ccount[cl] or not m.weight:
+        return math.log(p_ww)
+    p_cls = m.ccount[cl] / m.total
+    p_vc = _discounted(m.vc.get(a * size + cl, 0), c_prev, m.vcfollow[a], p_cls, d) * pu / p_cls
+    pc = m.ids.get(word_class(prev), -1)
+    if pc >= 0 and m.cleft[pc]:
+        p_cw = _discounted(m.cw.get(pc * size + b, 0) if b >= 0 else 0, m.cleft[pc], m.cfollow[pc], pu, d)
+    else:
+        p_cw = pu
+    lam = m.weight
+    return math.log((1 - 2 * lam) * p_ww + lam * p_vc + lam * p_cw)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -125,14 +168,63 @@ _MODEL: ContextModel | None = None
 _LOCK = threading.Lock()
 
 
-def load(path: Path = MODEL_PATH) -> ContextModel:
+ARRAYS = ("count", "follow", "zipf", "ccount", "cfollow", "cleft", "vcfollow")
+PAIRS = ("bi", "vc", "cw")
+
+
+def _read(path: Path) -> dict[str, object]:
+    """The JSON file with its number lists as machine arrays (bytes): quick to load from the cache."""
     with gzip.open(path, "rt", encoding="utf-8") as f:
         data = json.load(f)
+    for name in ARRAYS:
+        data[name] = array("i", data[name]).tobytes()
+    for name in PAIRS:
+        keys, values = data[name]
+        data[name] = (array("q", keys).tobytes(), array("i", values).tobytes())
+    return data  # type: ignore[no-any-return]
+
+
+def _ints(raw: bytes, code: str = "i") -> array:
+    a = array(code)
+    a.frombytes(raw)
+    return a
+
+
+class PairCounts:
+    """Counts keyed by sorted 64-bit keys: a binary search, no dict to build at load time."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, raw: tuple[bytes, bytes]) -> None:
+        self.keys = _ints(raw[0], "q")
+        self.values = _ints(raw[1])
+
+    def get(self, key: int, default: int = 0) -> int:
+        i = bisect.bisect_left(self.keys, key)
+        if i < len(self.keys) and self.keys[i] == key:
+            return self.values[i]
+        return default
+
+
+def load(path: Path = MODEL_PATH) -> ContextModel:
+    """The model of ``path``; its decoded form is cached on disk (rolint.spelling.cache: marshal,
+    a few times faster to load than the JSON) while the file is unchanged."""
+    from rolint.spelling.cache import cached
+
+    data = cached("diacritics-model-v3", [path], lambda: _read(path))
+    forms = {}
+    for line in data["forms"].split("\n"):
+        key, _, fs = line.partition("\t")
+        forms[key] = fs.split(" ")
+    vocab = data["vocab"].split("\n")
     return ContextModel(
-        forms=data["forms"],
-        plain=frozenset(data["plain"]),
-        uni=data["uni"],
-        bi=data["bi"],
+        forms=forms,
+        plain=frozenset(data["plain"].split("\n")),
+        ids=dict(zip(vocab, range(len(vocab)), strict=True)),
+        count=_ints(data["count"]), follow=_ints(data["follow"]), zipf=_ints(data["zipf"]),
+        ccount=_ints(data["ccount"]), cfollow=_ints(data["cfollow"]), cleft=_ints(data["cleft"]),
+        vcfollow=_ints(data["vcfollow"]),
+        bi=PairCounts(data["bi"]), vc=PairCounts(data["vc"]), cw=PairCounts(data["cw"]),
         total=int(data["total"]),
         discount=float(data["discount"]),
     )

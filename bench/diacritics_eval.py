@@ -20,7 +20,6 @@ The unigram baseline picks, for each word, its most frequent reading (the same c
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.splits import ALL_SOURCES, CLEAN_SOURCES, Sentence, sentences  # noqa: E402
+from bench.splits import ALL_SOURCES, Sentence, sentences  # noqa: E402
 from rolint.spelling.context_model import DIACRITICS, TOKEN, ContextModel, get_model, key_of  # noqa: E402
 from rolint.spelling.restore import readings, restore_line  # noqa: E402
 from rolint.spelling.text import CEDILLA_TO_COMMA, fold, match_case  # noqa: E402

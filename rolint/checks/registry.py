@@ -63,6 +63,7 @@ def good(text: str) -> Example:
 
 
 SPELLING = "rolint.checks.spelling:SpellingCheck"
+REAL_WORD = "rolint.checks.real_word:RealWordDiacriticsCheck"
 SAFE, UNSAFE, NONE = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
 
 CODED_RULES: tuple[CodedRule, ...] = (
@@ -235,7 +236,7 @@ CODED_RULES: tuple[CodedRule, ...] = (
             "**When it stays quiet.** Before an infinitive (va ploua) and before words the dictionary "
             "also reads as nouns or adjectives. The fix is unsafe."
         ),
-        check="rolint.checks.context:DiacriticContextCheck",
+        check=REAL_WORD,
         examples=(
             bad("Dacă doriți, va așteptăm mâine la sediu.", "Dacă doriți, vă așteptăm mâine la sediu."),
             good("Dacă doriți, vă așteptăm mâine la sediu."),

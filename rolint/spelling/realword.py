@@ -14,8 +14,18 @@ from dataclasses import dataclass
 from rolint.spelling.context_model import BOS, EOS, TOKEN, ContextModel, lm_sequence
 from rolint.spelling.restore import readings
 
-#: margin (natural log of the likelihood ratio) above which a word is reported; chosen on dev
-THRESHOLD = 4.0
+#: margin (natural log of the likelihood ratio) above which a word is reported, by kind of pair;
+#: chosen on dev (``bench/diacritics_realword.py --sweep``)
+THRESHOLD = 4.0  # short words and inner diacritics: sa/să, ca/că, va/vă, cat/cât, pana/până, tarii/țării
+ENDING_THRESHOLD = 8.0  # a word of four letters or more differing only by its final a/ă (casa/casă, lucra/lucră)
+
+
+def pair_kind(written: str, alternative: str) -> str:
+    """``ending`` when the two differ only by a final a/ă on a word of four letters or more (the
+    definite/indefinite noun and the verb tense pairs, which context decides least), else ``other``."""
+    if len(written) >= 4 and written[:-1] == alternative[:-1] and written[-1] == "a" and alternative[-1] == "ă":
+        return "ending"
+    return "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +38,7 @@ class RealWord:
 
 
 def real_word_errors(
-    line: str, model: ContextModel, offset: int = 0, threshold: float = THRESHOLD
+    line: str, model: ContextModel, offset: int = 0, threshold: float | None = None
 ) -> list[RealWord]:
     """Words of ``line`` (cedilla letters already mapped) whose form with more diacritics the model
     finds more likely by at least ``threshold``."""
@@ -60,7 +70,9 @@ def real_word_errors(
         base = score(low)
         ranked = sorted(((score(a), a) for a in alts), reverse=True)
         margin = ranked[0][0] - base
-        if margin >= threshold:
+        needed = threshold if threshold is not None else (
+            ENDING_THRESHOLD if pair_kind(low, ranked[0][1]) == "ending" else THRESHOLD)
+        if margin >= needed:
             out.append(RealWord(offset + m.start(), offset + m.end(), written,
                                 tuple(a for _, a in ranked), margin))
     return out

@@ -150,14 +150,29 @@ def lines_to_restore(text: str) -> Iterator[tuple[int, str]]:
         pos += len(raw)
 
 
-def restore_text(text: str, model: ContextModel | None = None) -> str:
-    """``text`` with its diacritics restored where it was written without them (see the module doc);
-    cedilla letters become comma-below ones everywhere. Line endings are kept."""
-    model = model or get_model()
+def restore_edits(prose: str, model: ContextModel | None = None) -> list[Restoration]:
+    """The word edits :func:`restore_text` makes, found in ``prose`` (the text, or its prose view
+    with code and URLs masked: see :class:`rolint.document.Document`); sorted by offset."""
     edits: list[Restoration] = []
-    for pos, line in lines_to_restore(text):
-        edits.extend(restore_spans(line, model, pos))
+    done: set[int] = set()
+    for pos, line in lines_to_restore(prose):
+        model = model or get_model()
+        for r in restore_spans(line, model, pos):
+            edits.append(r)
+            done.add(r.start)
+    for m in TOKEN.finditer(prose):  # cedilla letters of the lines not restored
+        w = m.group()
+        if m.start() not in done and w.translate(CEDILLA_TO_COMMA) != w:
+            edits.append(Restoration(m.start(), m.end(), w, w.translate(CEDILLA_TO_COMMA)))
+    edits.sort(key=lambda r: r.start)
+    return edits
+
+
+def restore_text(text: str, model: ContextModel | None = None, prose: str | None = None) -> str:
+    """``text`` with its diacritics restored where it was written without them (see the module doc);
+    cedilla letters of words become comma-below ones. ``prose``: the same-length view of ``text`` in
+    which non-prose (code, URLs) is masked; only its words are changed. Line endings are kept."""
     out = text
-    for r in sorted(edits, key=lambda r: r.start, reverse=True):
+    for r in reversed(restore_edits(text if prose is None else prose, model)):
         out = out[: r.start] + r.new + out[r.end :]
-    return out.translate(CEDILLA_TO_COMMA)
+    return out

@@ -35,10 +35,11 @@ from rolint.spelling.context_model import (  # noqa: E402
     TOKEN,
     key_of,
     lm_sequence,
-    word_class,
 )
+from rolint.spelling.context_model import word_class as _word_class  # noqa: E402
 
 DISCOUNT = 0.6
+OWN_CLASS = 300  # the most frequent tokens: each a class of its own
 MIN_CORPUS_FORM = 2
 
 
@@ -96,6 +97,12 @@ def main() -> None:
             forms[k] = sorted(fs, key=lambda f: (-zipf_frequency(f, "ro"), f))
 
     ambiguous = {f for fs in forms.values() if len(fs) >= 2 for f in fs}
+    freq = Counter(lm for toks in kept for lm in lm_sequence(toks))
+    own = {w for w, _ in freq.most_common(OWN_CLASS) if len(w) > 2 and w.isalpha()}
+
+    def word_class(w: str) -> str:
+        return _word_class(w, own)
+
     uni: Counter[str] = Counter()
     bi: dict[str, Counter[str]] = defaultdict(Counter)
     vc: dict[str, Counter[str]] = defaultdict(Counter)  # word -> class of the next word
@@ -127,6 +134,7 @@ def main() -> None:
         "source": "bench/fit_diacritics.py: fit part (bench/splits.py) of bench/data corpora; Hunspell ro_RO; wordfreq",
         "discount": DISCOUNT,
         "total": total,
+        "own": "\n".join(sorted(own)),
         "forms": "\n".join(f"{k}\t{' '.join(v)}" for k, v in sorted(forms.items())),
         "plain": "\n".join(plain),
         "vocab": "\n".join(vocab),

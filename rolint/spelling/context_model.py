@@ -53,10 +53,11 @@ def key_of(word: str) -> str:
     return fold(normalize(word).lower())
 
 
-def word_class(w: str) -> str:
+def word_class(w: str, own: frozenset[str] | set[str] = frozenset()) -> str:
     """A model token's class: the last two letters of a word (its ending carries its morphology),
-    the token itself otherwise (punctuation, numbers, sentence boundaries)."""
-    if len(w) > 2 and w.isalpha():
+    the token itself for the most frequent words (``own``: dacă is not a noun in -că) and for
+    punctuation, numbers and sentence boundaries."""
+    if len(w) > 2 and w.isalpha() and w not in own:
         return "-" + w[-2:]
     return w
 
@@ -92,6 +93,7 @@ class ContextModel:
     cw: PairCounts  # class, next word
     total: int  # tokens of the fit corpus
     discount: float
+    own: frozenset[str] = frozenset()  # words that are a class of their own
     weight: float = CLASS_WEIGHT  # of each class model in the mixture
 
     # -- candidates --------------------------------------------------------------------------
@@ -132,12 +134,12 @@ def _logp(m: ContextModel, w: str, prev: str) -> float:
     c_prev = m.count[a]
     d = m.discount
     p_ww = _discounted(m.bi.get(a * size + b, 0) if b >= 0 else 0, c_prev, m.follow[a], pu, d)
-    cl = m.ids.get(word_class(w), -1)
+    cl = m.ids.get(word_class(w, m.own), -1)
     if cl < 0 or not m.ccount[cl] or not m.weight:
         return math.log(p_ww)
     p_cls = m.ccount[cl] / m.total
     p_vc = _discounted(m.vc.get(a * size + cl, 0), c_prev, m.vcfollow[a], p_cls, d) * pu / p_cls
-    pc = m.ids.get(word_class(prev), -1)
+    pc = m.ids.get(word_class(prev, m.own), -1)
     if pc >= 0 and m.cleft[pc]:
         p_cw = _discounted(m.cw.get(pc * size + b, 0) if b >= 0 else 0, m.cleft[pc], m.cfollow[pc], pu, d)
     else:
@@ -211,7 +213,7 @@ def load(path: Path = MODEL_PATH) -> ContextModel:
     a few times faster to load than the JSON) while the file is unchanged."""
     from rolint.spelling.cache import cached
 
-    data = cached("diacritics-model-v3", [path], lambda: _read(path))
+    data = cached("diacritics-model-v4", [path], lambda: _read(path))
     forms = {}
     for line in data["forms"].split("\n"):
         key, _, fs = line.partition("\t")
@@ -227,6 +229,7 @@ def load(path: Path = MODEL_PATH) -> ContextModel:
         bi=PairCounts(data["bi"]), vc=PairCounts(data["vc"]), cw=PairCounts(data["cw"]),
         total=int(data["total"]),
         discount=float(data["discount"]),
+        own=frozenset(data["own"].split("\n")),
     )
 
 

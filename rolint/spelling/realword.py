@@ -17,7 +17,7 @@ from rolint.spelling.restore import readings
 #: margin (natural log of the likelihood ratio) above which a word is reported, by kind of pair;
 #: chosen on dev (``bench/diacritics_realword.py --sweep``)
 THRESHOLD = 4.0  # short words and inner diacritics: sa/să, ca/că, va/vă, cat/cât, pana/până, tarii/țării
-ENDING_THRESHOLD = 8.0  # a word of four letters or more differing only by its final a/ă (casa/casă, lucra/lucră)
+ENDING_THRESHOLD = 12.0  # a word of four letters or more differing only by its final a/ă (casa/casă, lucra/lucră)
 
 
 def pair_kind(written: str, alternative: str) -> str:

@@ -159,7 +159,8 @@ def real_word_table(split: str, model: ContextModel, seed: int) -> None:
           "false alarms on the clean sentences)\n")
     print("| check | detected | right first fix | false alarms / 1,000 words | errors | words |")
     print("|---|---|---|---|---|---|")
-    name = f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g}) + va-before-verb"
+    name = (f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g})"
+            " + va-before-verb")
     print(evaluate(split, model, seed).table_row(name))
     print(evaluate(split, model, seed, unigram=True).table_row("unigram baseline (more frequent form)"))
 

@@ -75,11 +75,10 @@ class RealWordDiacriticsCheck(SpellerCheck):
         return out
 
     def model_findings(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
+        from rolint.checks.context import near_name_spans
         from rolint.checks.word_evidence import accepted
         from rolint.spelling.context_model import get_model
         from rolint.spelling.realword import real_word_errors
-
-        from rolint.checks.context import near_name_spans
 
         names = near_name_spans(doc, self.speller)
         model = None

@@ -16,6 +16,7 @@ diacritics that Hunspell lacks (într, dintr) is a form too when it occurs twice
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import sys
 from collections import Counter, defaultdict
@@ -39,7 +40,8 @@ from rolint.spelling.context_model import (  # noqa: E402
 from rolint.spelling.context_model import word_class as _word_class  # noqa: E402
 
 DISCOUNT = 0.6
-OWN_CLASS = 300  # the most frequent tokens: each a class of its own
+OWN_CLASS = int(os.environ.get("OWN_CLASS", 1000))  # the most frequent tokens: each a class of its own
+SUFFIX = int(os.environ.get("SUFFIX", 2))  # letters of a word's ending that make its class
 MIN_CORPUS_FORM = 2
 
 
@@ -101,7 +103,7 @@ def main() -> None:
     own = {w for w, _ in freq.most_common(OWN_CLASS) if len(w) > 2 and w.isalpha()}
 
     def word_class(w: str) -> str:
-        return _word_class(w, own)
+        return _word_class(w, own, SUFFIX)
 
     uni: Counter[str] = Counter()
     bi: dict[str, Counter[str]] = defaultdict(Counter)
@@ -135,6 +137,7 @@ def main() -> None:
         "discount": DISCOUNT,
         "total": total,
         "own": "\n".join(sorted(own)),
+        "suffix": SUFFIX,
         "forms": "\n".join(f"{k}\t{' '.join(v)}" for k, v in sorted(forms.items())),
         "plain": "\n".join(plain),
         "vocab": "\n".join(vocab),

@@ -173,14 +173,14 @@ CODED_RULES: tuple[CodedRule, ...] = (
         ),
         check=SPELLING,
         examples=(
-            bad("Pisica doarme pe canapea toata ziua.", "Pisica doarme pe canapea toată ziua."),
+            bad("Pisica doarme în sufragerie toata ziua.", "Pisica doarme în sufragerie toată ziua."),
             bad("Am primit o scrisoare de la prietenul meu, care locuieste departe.",
                 "Am primit o scrisoare de la prietenul meu, care locuiește departe."),
-            good("Pisica doarme pe canapea toată ziua."),
+            good("Pisica doarme în sufragerie toată ziua."),
             bad("Va rugam sa ne spuneti cand ajunge trenul in gara.",
                 "Vă rugăm să ne spuneți când ajunge trenul în gară."),
-            bad("Bunica a gatit o ciorba buna si a pus masa in gradina.",
-                "Bunica a gătit o ciorbă bună și a pus masa în grădină."),
+            bad("Copiii au plecat in excursie si s-au intors tarziu acasa.",
+                "Copiii au plecat în excursie și s-au întors târziu acasă."),
         ),
     ),
     CodedRule(

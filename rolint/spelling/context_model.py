@@ -31,7 +31,9 @@ import regex
 
 from rolint.spelling.text import fold, normalize
 
-CLASS_WEIGHT = 0.25
+CLASS_WEIGHT = 0.3  # of the word → class of the next word model (chosen on dev)
+CLASS_WEIGHT2 = 0.4  # of the class → next word model (chosen on dev)
+WORDFREQ_WEIGHT = 2.0  # wordfreq's frequencies against the corpus counts in the unigram (chosen on dev)
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "diacritics" / "model.json.gz"
 BOS, EOS = "<s>", "</s>"
 NUM = "<num>"
@@ -53,12 +55,12 @@ def key_of(word: str) -> str:
     return fold(normalize(word).lower())
 
 
-def word_class(w: str, own: frozenset[str] | set[str] = frozenset()) -> str:
+def word_class(w: str, own: frozenset[str] | set[str] = frozenset(), suffix: int = 2) -> str:
     """A model token's class: the last two letters of a word (its ending carries its morphology),
     the token itself for the most frequent words (``own``: dacă is not a noun in -că) and for
     punctuation, numbers and sentence boundaries."""
-    if len(w) > 2 and w.isalpha() and w not in own:
-        return "-" + w[-2:]
+    if len(w) > suffix and w.isalpha() and w not in own:
+        return "-" + w[-suffix:]
     return w
 
 
@@ -94,7 +96,10 @@ class ContextModel:
     total: int  # tokens of the fit corpus
     discount: float
     own: frozenset[str] = frozenset()  # words that are a class of their own
-    weight: float = CLASS_WEIGHT  # of each class model in the mixture
+    suffix: int = 2  # letters of the ending that make a word's class
+    weight: float = CLASS_WEIGHT  # of the word → next class model in the mixture
+    weight2: float = CLASS_WEIGHT2  # of the class → next word model
+    wordfreq_weight: float = WORDFREQ_WEIGHT  # of wordfreq's frequencies against the corpus counts
 
     # -- candidates --------------------------------------------------------------------------
     def candidates(self, word: str) -> tuple[str, ...]:
@@ -110,7 +115,8 @@ class ContextModel:
         i = self.ids.get(w, -1)
         count, zipf = (self.count[i], self.zipf[i] / 100) if i >= 0 else (0, 0.0)
         p_wf = 10 ** (zipf - 9) if zipf > 0 else 1e-9
-        return (count + self.total * p_wf) / (2 * self.total)
+        k = self.wordfreq_weight
+        return (count + k * self.total * p_wf) / ((1 + k) * self.total)
 
     def logp(self, w: str, prev: str) -> float:
         """log P(w | prev)."""
@@ -134,18 +140,18 @@ def _logp(m: ContextModel, w: str, prev: str) -> float:
     c_prev = m.count[a]
     d = m.discount
     p_ww = _discounted(m.bi.get(a * size + b, 0) if b >= 0 else 0, c_prev, m.follow[a], pu, d)
-    cl = m.ids.get(word_class(w, m.own), -1)
+    cl = m.ids.get(word_class(w, m.own, m.suffix), -1)
     if cl < 0 or not m.ccount[cl] or not m.weight:
         return math.log(p_ww)
     p_cls = m.ccount[cl] / m.total
     p_vc = _discounted(m.vc.get(a * size + cl, 0), c_prev, m.vcfollow[a], p_cls, d) * pu / p_cls
-    pc = m.ids.get(word_class(prev, m.own), -1)
+    pc = m.ids.get(word_class(prev, m.own, m.suffix), -1)
     if pc >= 0 and m.cleft[pc]:
         p_cw = _discounted(m.cw.get(pc * size + b, 0) if b >= 0 else 0, m.cleft[pc], m.cfollow[pc], pu, d)
     else:
         p_cw = pu
-    lam = m.weight
-    return math.log((1 - 2 * lam) * p_ww + lam * p_vc + lam * p_cw)
+    lam, lam2 = m.weight, m.weight2
+    return math.log((1 - lam - lam2) * p_ww + lam * p_vc + lam2 * p_cw)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -213,7 +219,7 @@ def load(path: Path = MODEL_PATH) -> ContextModel:
     a few times faster to load than the JSON) while the file is unchanged."""
     from rolint.spelling.cache import cached
 
-    data = cached("diacritics-model-v4", [path], lambda: _read(path))
+    data = cached("diacritics-model-v5", [path], lambda: _read(path))
     forms = {}
     for line in data["forms"].split("\n"):
         key, _, fs = line.partition("\t")
@@ -230,6 +236,7 @@ def load(path: Path = MODEL_PATH) -> ContextModel:
         total=int(data["total"]),
         discount=float(data["discount"]),
         own=frozenset(data["own"].split("\n")),
+        suffix=int(data["suffix"]),
     )
 
 

@@ -234,9 +234,10 @@ def test_line_without_diacritics_is_one_finding_with_every_fix():
     ds = [d for d in run(SpellingCheck(), text) if d.rule == "diacritics.missing"]
     assert len(ds) == 2  # one for the first line, one for the single slip on the second
     first = ds[0]
-    assert first.fix is not None and len(first.fix.edits) == 4
+    # the context model restores the line whole: „sa” is „să”, and after it the verb is „desfășurăm”
+    assert first.fix is not None and len(first.fix.edits) == 5
     fixed = first.fix.apply(text)
-    assert all(w in fixed for w in ("început", "desfășuram", "pregătind", "răspunsul"))
+    assert fixed.startswith("Am început să desfășurăm activitatea, pregătind răspunsul.\n")
     assert ds[1].replacements[0] == "după"
 
 

@@ -16,8 +16,8 @@ diacritics that Hunspell lacks (într, dintr) is a form too when it occurs twice
 from __future__ import annotations
 
 import gzip
-import os
 import json
+import os
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -34,6 +34,7 @@ from rolint.spelling.context_model import (  # noqa: E402
     EOS,
     MODEL_PATH,
     TOKEN,
+    TRIGGERS_PATH,
     key_of,
     lm_sequence,
 )
@@ -160,6 +161,9 @@ def main() -> None:
           f"vocabulary: {size}, pairs kept: {len(data['bi'][0])} word, {len(data['vc'][0])} word-class, "
           f"{len(data['cw'][0])} class-word; tokens: {total}")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
+    triggers = sorted({f for k, fs in forms.items() if len(fs) >= 2 for f in fs if not has_diacritics(f)})
+    TRIGGERS_PATH.write_text("".join(f"{w}\n" for w in triggers), encoding="utf-8")
+    print(f"wrote {TRIGGERS_PATH} ({len(triggers)} words)")
 
 
 if __name__ == "__main__":

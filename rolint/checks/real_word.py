@@ -77,17 +77,19 @@ class RealWordDiacriticsCheck(SpellerCheck):
     def model_findings(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
         from rolint.checks.context import near_name_spans
         from rolint.checks.word_evidence import accepted
-        from rolint.spelling.context_model import get_model
+        from rolint.spelling.context_model import TOKEN, get_model, real_word_forms
         from rolint.spelling.realword import real_word_errors
 
-        names = near_name_spans(doc, self.speller)
+        triggers = real_word_forms()
+        names: dict | None = None
         model = None
         out = []
         for start, end in iter_lines(doc.prose):
             line = doc.prose[start:end].translate(CEDILLA_TO_COMMA)
-            if not any(c.isalpha() for c in line):
-                continue
+            if not any(m.group().lower() in triggers for m in TOKEN.finditer(line)):
+                continue  # no word of the line has another reading: the model is not needed
             model = model or get_model()
+            names = near_name_spans(doc, self.speller) if names is None else names
             for r in real_word_errors(line, model, start):
                 if accepted(r.written, ctx) or (r.start, r.end) in names:
                     continue

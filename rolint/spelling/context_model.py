@@ -35,6 +35,8 @@ CLASS_WEIGHT = 0.3  # of the word → class of the next word model (chosen on de
 CLASS_WEIGHT2 = 0.4  # of the class → next word model (chosen on dev)
 WORDFREQ_WEIGHT = 2.0  # wordfreq's frequencies against the corpus counts in the unigram (chosen on dev)
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "diacritics" / "model.json.gz"
+#: the dictionary forms without diacritics that have a form with them (sa, ca, fata): one a line
+TRIGGERS_PATH = MODEL_PATH.with_name("real-word-forms.txt")
 BOS, EOS = "<s>", "</s>"
 NUM = "<num>"
 #: a word (letters, inner hyphens split off as tokens of their own), a number, or one punctuation mark
@@ -170,6 +172,13 @@ def _candidates(m: ContextModel, key: str, token: str) -> tuple[str, ...]:
     if token not in found:
         found.append(token)  # a word written with some of its diacritics: kept among its readings
     return tuple(dict.fromkeys(found))
+
+
+@functools.cache
+def real_word_forms() -> frozenset[str]:
+    """Words (lowercase, no diacritics) that are dictionary forms and the stripped spelling of other
+    forms: a line without one needs no real-word check, and the model is not loaded for it."""
+    return frozenset(TRIGGERS_PATH.read_text(encoding="utf-8").split())
 
 
 _MODEL: ContextModel | None = None

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 import os
 import sys
 from collections import Counter, defaultdict
@@ -39,6 +40,7 @@ from rolint.spelling.context_model import (  # noqa: E402
     lm_sequence,
 )
 from rolint.spelling.context_model import word_class as _word_class  # noqa: E402
+from rolint.spelling.diacritic_forms import FORMS_PATH, encode_form  # noqa: E402
 
 DISCOUNT = 0.6
 OWN_CLASS = int(os.environ.get("OWN_CLASS", 1000))  # the most frequent tokens: each a class of its own
@@ -51,6 +53,7 @@ def has_diacritics(w: str) -> bool:
 
 
 def dictionary_forms() -> dict[str, set[str]]:
+    """Stripped lowercase key → every form (lowercased) Hunspell ro_RO generates."""
     from rolint.spelling.affixes import unmunch
     from rolint.spelling.speller import data_dir
 
@@ -161,6 +164,12 @@ def main() -> None:
           f"vocabulary: {size}, pairs kept: {len(data['bi'][0])} word, {len(data['vc'][0])} word-class, "
           f"{len(data['cw'][0])} class-word; tokens: {total}")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
+    rest = {k: v for k, v in dic.items() if v != {k} and k not in forms}
+    lines = sorted((k.encode("utf-8"), " ".join(encode_form(k, f) for f in sorted(v))) for k, v in rest.items())
+    body = b"".join(k + b"\t" + v.encode("utf-8") + b"\n" for k, v in lines)
+    FORMS_PATH.write_bytes(lzma.compress(body, preset=9 | lzma.PRESET_EXTREME))
+    print(f"wrote {FORMS_PATH} ({len(lines)} keys, {FORMS_PATH.stat().st_size / 1e6:.2f} MB, "
+          f"{len(body) / 1e6:.1f} MB decompressed)")
     triggers = sorted({f for k, fs in forms.items() if len(fs) >= 2 for f in fs if not has_diacritics(f)})
     TRIGGERS_PATH.write_text("".join(f"{w}\n" for w in triggers), encoding="utf-8")
     print(f"wrote {TRIGGERS_PATH} ({len(triggers)} words)")

@@ -162,16 +162,14 @@ def _candidates(m: ContextModel, key: str, token: str) -> tuple[str, ...]:
         return tuple(m.forms[key])
     if key in m.plain or not key.isalpha() or any(c in DIACRITICS for c in token):
         return (token,)
-    from rolint.spelling import get_speller
-    from rolint.spelling.diacritics import restorations
+    from rolint.spelling.diacritic_forms import forms_of
 
-    sp = get_speller()
-    found = [f.lower() for f in restorations(key, sp)]
-    if sp.spell(key) or sp.spell(key.capitalize()) or not found:
-        found.insert(0, key)
-    if token not in found:
-        found.append(token)  # a word written with some of its diacritics: kept among its readings
-    return tuple(dict.fromkeys(found))
+    known = forms_of(key)
+    if known is None:
+        return (token,)  # no dictionary form with diacritics: the word as written
+    if token == key or token in known:
+        return known  # a stripped word the dictionary lacks as written gets one of its forms
+    return (*known, token)  # written with some diacritics the dictionary does not give: kept as a reading
 
 
 @functools.cache

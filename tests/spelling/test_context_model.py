@@ -16,9 +16,10 @@ def test_candidates_come_from_the_stripped_form():
     assert key_of("Şcoală") == "scoala"
 
 
-def test_a_word_unknown_to_the_model_is_looked_up_in_the_dictionary():
+def test_a_word_outside_the_model_map_is_found_in_the_dictionary_forms_file():
     m = get_model()
-    assert "administrației" in m.candidates("administratiei")
+    assert m.candidates("administratiei") == ("administrației",)  # from the sorted forms file
+    assert "contravenție" in m.candidates("contraventie")
 
 
 def test_context_raises_the_right_form():
@@ -41,3 +42,13 @@ def test_tokens_and_classes():
     assert lm_token("2025") == "<num>" and lm_token("Ţara") == "țara"
     assert word_class("casă") == "-să" and word_class(",") == ","
     assert word_class("dacă", frozenset({"dacă"})) == "dacă"
+
+
+def test_sorted_lines_binary_search_and_form_diffs():
+    from rolint.spelling.diacritic_forms import SortedLines, decode_form, encode_form
+
+    lines = SortedLines(b"abc\t=\nfata\t1ă,3ă 3ă\nzeta\t2ț\n")
+    assert lines.get("fata") == "1ă,3ă 3ă" and lines.get("abc") == "=" and lines.get("zeta") == "2ț"
+    assert lines.get("b") is None and lines.get("zz") is None and lines.get("") is None
+    assert encode_form("fata", "față") == "2ț,3ă" and decode_form("fata", "2ț,3ă") == "față"
+    assert decode_form("fata", encode_form("fata", "fata")) == "fata"

@@ -47,7 +47,7 @@ def test_tokens_and_classes():
 def test_sorted_lines_binary_search_and_form_diffs():
     from rolint.spelling.diacritic_forms import SortedLines, decode_form, encode_form
 
-    lines = SortedLines(b"abc\t=\nfata\t1ă,3ă 3ă\nzeta\t2ț\n")
+    lines = SortedLines("abc\t=\nfata\t1ă,3ă 3ă\nzeta\t2ț\n".encode())
     assert lines.get("fata") == "1ă,3ă 3ă" and lines.get("abc") == "=" and lines.get("zeta") == "2ț"
     assert lines.get("b") is None and lines.get("zz") is None and lines.get("") is None
     assert encode_form("fata", "față") == "2ț,3ă" and decode_form("fata", "2ț,3ă") == "față"

@@ -34,8 +34,6 @@ from rolint.spelling.context_model import DIACRITICS, TOKEN, ContextModel, get_m
 from rolint.spelling.restore import readings, restore_line  # noqa: E402
 from rolint.spelling.text import CEDILLA_TO_COMMA, fold, match_case  # noqa: E402
 
-LABELS = ROOT / "bench" / "data" / "clean_labels.tsv"
-
 
 def words(text: str) -> list[str]:
     return [m.group() for m in TOKEN.finditer(text) if m.group().isalpha()]

@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.quality import clean_labels  # noqa: E402
 from bench.splits import CLEAN_SOURCES, SOURCES, sentences  # noqa: E402
 from rolint.checks import CheckContext  # noqa: E402
 from rolint.checks.real_word import RealWordDiacriticsCheck  # noqa: E402
@@ -32,17 +33,6 @@ from rolint.document import Document  # noqa: E402
 from rolint.spelling import realword  # noqa: E402
 from rolint.spelling.context_model import DIACRITICS, TOKEN, ContextModel, get_model, key_of  # noqa: E402
 from rolint.spelling.text import CEDILLA_TO_COMMA, fold  # noqa: E402
-
-LABELS = ROOT / "bench" / "data" / "clean_labels.tsv"
-
-
-def labelled_words() -> set[tuple[str, str]]:
-    out = set()
-    for line in LABELS.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith(("#", "file\t")):
-            cols = line.split("\t")
-            out.add((cols[0], cols[1]))
-    return out
 
 
 @dataclass(frozen=True)
@@ -98,7 +88,7 @@ class Figures:
 def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float, float] | None = None,
              unigram: bool = False) -> Figures:
     inj, clean = cases(split, model, seed)
-    labels = labelled_words()
+    labels = clean_labels()
     check = RealWordDiacriticsCheck()
     old = realword.THRESHOLD, realword.ENDING_THRESHOLD
     if threshold is not None:

@@ -8,8 +8,8 @@ are mapped to comma-below ones first.
 * :func:`restore_line` restores one line regardless of what it holds;
 * :func:`restore_text` restores the lines that need it: every line of a text written without
   diacritics (few words with ă â î), and, in a text written with them, the lines of six words or
-  more that have none; a text that already has its diacritics comes back unchanged (cedilla letters
-  aside).
+  more without a single diacritic (ă â î ș ț, cedilla letters included); a text that already has
+  its diacritics comes back unchanged (cedilla letters aside).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rolint.spelling.context_model import (
     BOS,
+    DIACRITICS,
     EOS,
     TOKEN,
     ContextModel,
@@ -29,7 +30,7 @@ from rolint.spelling.text import CEDILLA_TO_COMMA, match_case
 
 #: a text is "written without diacritics" when at most this share of its words has ă, â or î
 UNDIACRITISED_SHARE = 0.03
-MIN_WORDS_LINE = 6  # a line of a text with diacritics is restored only when it is this long and has none
+MIN_WORDS_LINE = 6  # a line of a text with diacritics is restored only when this long without any
 VOWEL_MARKS = frozenset("ăâîĂÂÎ")
 PLAIN_OF = {"ă": "a", "â": "a", "î": "i", "ș": "s", "ț": "t"}
 
@@ -144,8 +145,7 @@ def lines_to_restore(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for raw in text.splitlines(keepends=True):
         line = raw.rstrip("\r\n")
-        if whole or (len(_words(line)) >= MIN_WORDS_LINE and is_undiacritised(line)
-                     and not any(c in VOWEL_MARKS for c in line)):
+        if whole or (len(_words(line)) >= MIN_WORDS_LINE and not any(c in DIACRITICS for c in line)):
             yield pos, line
         pos += len(raw)
 

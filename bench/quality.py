@@ -7,6 +7,7 @@
 2. Non-word typos (insert / delete / substitute / transpose) injected into clean sentences with a
    fixed random seed: detection rate, right first suggestion, and how the safe-fix margin behaves.
 3. Speller cost per word on a repeated run.
+4. Diacritics in context (bench/diacritics_eval.py, test part): restoration and real-word errors.
 
     .venv/bin/python bench/quality.py            # everything
     .venv/bin/python bench/quality.py --show     # also list every false alarm
@@ -239,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="store_true", help="list false alarms and wrong suggestions")
     ap.add_argument("--typos", type=int, default=2000, help="number of injected typos (default 2000)")
     ap.add_argument("--seed", type=int, default=20260101)
-    ap.add_argument("--only", choices=["clean", "typos", "speed"])
+    ap.add_argument("--only", choices=["clean", "typos", "speed", "diacritics"])
     args = ap.parse_args(argv)
     if args.only in (None, "clean"):
         false_alarms(args.show)
@@ -247,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
         typos(args.typos, args.seed, args.show)
     if args.only in (None, "speed"):
         speed()
+    if args.only in (None, "diacritics"):
+        from bench.diacritics_eval import main as diacritics  # issue 11: restoration and real-word errors
+
+        diacritics(["--split", "test"])
     return 0
 
 

@@ -30,7 +30,7 @@ from rolint.session import Session
 from rolint.source import Source
 
 __all__ = ["Diagnostic", "FileResult", "FixResult", "Options", "Session", "check_paths", "check_text",
-           "fix_text", "reset", "session"]
+           "fix_text", "reset", "restore_text", "session"]
 
 _SESSIONS: dict[Options, Session] = {}
 _LOCK = threading.Lock()
@@ -99,6 +99,18 @@ def fix_text(
         return linter.lint(Document.from_source(Source(doc.path, t), doc.format))
 
     return fix_until_stable(text, check, level)
+
+
+def restore_text(text: str, *, path: str | Path | None = None) -> str:
+    """``text`` with its diacritics restored by the context model (rolint.spelling.restore): a text
+    written without diacritics (or with ş ţ only) gets every word restored, each line decoded as a
+    sentence; in a text written with diacritics only its long lines without any are; cedilla letters
+    become ș ț. A text that already has its diacritics comes back unchanged. ``path`` is not read: its
+    suffix names the format, and in Markdown or HTML only the prose changes (not code or URLs)."""
+    from rolint.spelling.restore import restore_text as restore
+
+    doc, _ = _document(text, path)
+    return restore(text, prose=doc.prose)
 
 
 def check_paths(

@@ -25,7 +25,7 @@ from rolint.options import Options, add_check_arguments
 from rolint.report import FileResult
 from rolint.report.visible import visible
 from rolint.session import Session
-from rolint.source import InputError, Source, read_stream
+from rolint.source import InputError, Source, read_path, read_stream
 from rolint.write import diff_sides, encode_diff, write_fixed, write_stdout
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--test", nargs="*", type=Path, metavar="FOLDER",
                    help="run every example of the rule packs in FOLDER (default: the configuration's rules "
                         "folders) and of the built-in ones; exit 1 when one fails")
+
+    rs = sub.add_parser("restore", help="restore the diacritics of a text written without them (stdout, or --in-place)")
+    rs.add_argument("path", metavar="FILE", help="a file, or - for stdin")
+    rs.add_argument("--in-place", action="store_true", help="write the file (atomically) instead of stdout")
+    rs.add_argument("--stdin-filename", help="the name of stdin's text (its suffix names the format)")
+    rs.add_argument("--encoding", help="read (and write) the file in this encoding instead of refusing non-UTF-8")
 
     s = sub.add_parser("server", help="the managed LanguageTool server")
     s.add_argument("action", choices=("start", "stop", "status"))
@@ -72,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_check(args)
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "restore":
+            return cmd_restore(args)
         if args.command == "server":
             from rolint.languagetool.server import cli_server
 
@@ -107,6 +115,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return EXIT_ERROR
+
+
+# -- restore ------------------------------------------------------------------------------
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """``rolint restore FILE|-``: the text with its diacritics restored, to stdout or in place."""
+    from rolint.api import restore_text
+
+    if args.path == "-" and args.in_place:
+        print("rolint: --in-place needs a file, not stdin", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.path == "-":
+            source = read_stream(sys.stdin.buffer, args.stdin_filename or "-", args.encoding)
+        else:
+            source = read_path(args.path, args.encoding)
+        new_text = restore_text(source.text, path=args.stdin_filename or source.path)
+        if args.in_place:
+            write_fixed(source, new_text)
+        else:
+            write_stdout(source, new_text)
+    except InputError as exc:
+        print(f"rolint: {visible(str(exc))}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
 
 
 # -- check --------------------------------------------------------------------------------

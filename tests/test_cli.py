@@ -168,3 +168,35 @@ def test_unknown_selector_says_where_it_came_from(tmp_path: Path, capsys, monkey
     assert "'nope' in --select on the command line" in err
     assert f"'no-such.infile' in select/ignore ({tmp_path / 'pyproject.toml'})" in err
     assert "'no-such.oncli' in select/ignore" not in err
+
+
+UNDIACRITISED = "Va rugam sa ne trimiteti actele pana vineri.\nMaine dimineata plecam la munte cu totii.\n"
+RESTORED = "Vă rugăm să ne trimiteți actele până vineri.\nMâine dimineața plecăm la munte cu toții.\n"
+
+
+def test_restore_to_stdout_and_in_place(tmp_path: Path, capsys, monkeypatch) -> None:
+    f = tmp_path / "nota.txt"
+    f.write_text(UNDIACRITISED, encoding="utf-8")
+    code, out, _ = run(["restore", str(f)], capsys)
+    assert code == 0 and out == RESTORED and f.read_text(encoding="utf-8") == UNDIACRITISED
+    assert run(["restore", "--in-place", str(f)], capsys)[0] == 0
+    assert f.read_text(encoding="utf-8") == RESTORED
+    assert run(["restore", "-"], capsys, stdin=UNDIACRITISED, monkeypatch=monkeypatch)[1] == RESTORED
+    code, _, err = run(["restore", "--in-place", "-"], capsys, stdin=UNDIACRITISED, monkeypatch=monkeypatch)
+    assert code == 2 and "--in-place" in err
+    assert run(["restore", str(tmp_path / "missing.txt")], capsys)[0] == 2
+
+
+def test_check_gives_one_unsafe_fix_per_line_of_a_text_without_diacritics(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "nota.txt"
+    f.write_text(UNDIACRITISED, encoding="utf-8")
+    code, out, _ = run(["check", "--no-languagetool", "--format", "json", str(f)], capsys)
+    diags = json.loads(out)["files"][0]["diagnostics"]
+    lines = [d for d in diags if d["rule"] == "diacritics.missing"]
+    assert code == 1 and [d["start"]["line"] for d in lines] == [1, 2]
+    assert all(d["fix"]["applicability"] == "unsafe" for d in lines)
+    assert not [d for d in diags if d["rule"] == "diacritics.real-word"]
+    code, out, _ = run(["check", "--no-languagetool", "--diff", "--unsafe-fixes", str(f)], capsys)
+    assert code == 1 and "+Vă rugăm să ne trimiteți actele până vineri." in out
+    assert run(["check", "--no-languagetool", "--fix", "--unsafe-fixes", str(f)], capsys)[0] in (0, 1)
+    assert f.read_text(encoding="utf-8") == RESTORED

@@ -20,4 +20,7 @@ def test_wheel_ships_rule_packs_and_dictionary(tmp_path: Path) -> None:
     packs = {p.name for p in (ROOT / "rules").glob("*.yaml")}
     assert packs and {f"rolint/packs/{p}" for p in packs} <= names
     assert {"rolint/data/hunspell/ro_RO.aff", "rolint/data/hunspell/ro_RO.dic",
-            "rolint/data/hunspell/LICENSE", "rolint/languagetool/pom.xml"} <= names
+            "rolint/data/hunspell/LICENSE", "rolint/languagetool/pom.xml",
+            "rolint/data/diacritics/model.json.gz", "rolint/data/diacritics/real-word-forms.txt",
+            "rolint/data/diacritics/forms.txt.xz",
+            "rolint/data/diacritics/README.md"} <= names

@@ -1,4 +1,4 @@
-"""Document-level context checks: near names and real-word diacritic pairs.
+"""Document-level context checks: near names.
 
 ``context.near-name``
     What it does: a capitalised word that is one edit from another capitalised form of the same
@@ -12,26 +12,18 @@
         and V is a name of the dictionary occurring at least as often (category name).
     Example: „Rusa a trimis Coreei…” in a text that says Rusia → Use instead: „Rusia a trimis…”.
     The fix is unsafe: the writer may mean a different name.
-
-``diacritics.va-before-verb``
-    What it does: ``va`` (future auxiliary, wants an infinitive: va face) directly before a finite
-    first- or second-person plural verb form (…ăm/…em/…im/…îm, …ați/…eți/…iți/…îți) is the clitic
-    ``vă`` written without its diacritic. The verb is recognised by its ending and by the
-    dictionary analysis (no noun/adjective reading). Unsafe fix.
+(``diacritics.va-before-verb`` is in :mod:`rolint.checks.real_word`.)
 """
 
 from __future__ import annotations
 
 import functools
 
-from rolint.checks import CheckContext, pair_finding, spaced_pairs
+from rolint.checks import CheckContext
 from rolint.diagnostics import Applicability, Diagnostic, Severity, suggestion_fix
 from rolint.document import Document
 from rolint.spelling.speller import Speller, SpellerCheck, damerau
 from rolint.spelling.text import fold, match_case, normalize
-
-PLURAL_VERB_ENDINGS = ("ăm", "em", "im", "îm", "ați", "eți", "iți", "îți")
-NOMINAL_TAGS = ("s.", "adj.")
 
 
 def _has_name_reading(word: str, sp: Speller) -> bool:
@@ -169,37 +161,3 @@ class NearNameCheck(SpellerCheck):
 
         sp = self.speller
         return [d for d in near_name_spans(doc, sp).values() if not accepted(doc.text[d.start : d.end], ctx)]
-
-
-def is_plural_finite_verb(word: str, sp: Speller) -> bool:
-    w = normalize(word)
-    if not w.islower() or len(w) < 4 or not w.endswith(PLURAL_VERB_ENDINGS):
-        return False
-    if not sp.known(w):
-        return False
-    for a in sp.analyze(w):
-        if any(t in a.split("st:", 1)[-1] for t in NOMINAL_TAGS):
-            return False
-    return True
-
-
-class DiacriticContextCheck(SpellerCheck):
-    """Real-word diacritic pairs decided by the next word's morphology."""
-
-    name = "diacritics-context"
-
-    def run(self, doc: Document, ctx: CheckContext) -> list[Diagnostic]:
-        sp = self.speller
-        out = []
-        for a, b in spaced_pairs(doc):
-            if a.text.lower() != "va" or not is_plural_finite_verb(b.text, sp):
-                continue
-            rep = match_case(a.text, "vă")
-            out.append(
-                pair_finding(
-                    "diacritics.va-before-verb",
-                    f"„{a.text} {b.text}”: înaintea unui verb la persoana I/a II-a plural se scrie „vă”.",
-                    a, b, f"{rep} {b.text}", "diacritics", Severity.ERROR,
-                )
-            )
-        return out

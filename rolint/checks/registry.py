@@ -63,6 +63,7 @@ def good(text: str) -> Example:
 
 
 SPELLING = "rolint.checks.spelling:SpellingCheck"
+REAL_WORD = "rolint.checks.real_word:RealWordDiacriticsCheck"
 SAFE, UNSAFE, NONE = Applicability.SAFE, Applicability.UNSAFE, Applicability.DISPLAY_ONLY
 
 CODED_RULES: tuple[CodedRule, ...] = (
@@ -154,21 +155,32 @@ CODED_RULES: tuple[CodedRule, ...] = (
         summary="A word written without its diacritics (toata → toată); a whole line of them is one finding.",
         doc=(
             "**What it does.** Reports a word the dictionary does not know that becomes a Romanian "
-            "word once its diacritics are restored (toata → toată). Several such words on one line "
-            "are one finding (a text typed without Romanian letters), fixed all together.\n\n"
+            "word once its diacritics are restored (toata → toată). In a text written without "
+            "diacritics (at most 3% of its words with ă, â or î — a text typed with ş ţ only counts "
+            "too — and at least two words to restore) every line is restored by the context model: "
+            "a word bigram model with word-ending classes, fitted on edited Romanian, decodes the "
+            "whole sentence, so the real-word pairs are chosen in context (va rugam → vă rugăm, o "
+            "fata → o fată, fata mea → fata mea), and each line is one finding with all its "
+            "restorations as one unsafe fix. In a text written with diacritics, several such words "
+            "on one line are one finding. `rolint restore FILE` writes the restored text.\n\n"
             "**Why is this bad?** Romanian without diacritics is ambiguous (peste / pește) and reads "
             "careless.\n\n"
-            "**When it stays quiet.** Words the dictionary knows as written (the real-word pairs such "
-            "as va / vă are other rules), names, foreign words. The fix is safe when only one "
-            "restoration is in use; unsafe when several are (mancat → mâncat, marcat…) or when, in a "
-            "line written with diacritics, a one-letter typo is as likely."
+            "**When it stays quiet.** In a text written with diacritics: words the dictionary knows "
+            "as written (the real-word pairs are `diacritics.real-word`), names, foreign words. The "
+            "fix of a single word is safe when only one restoration is in use; unsafe when several "
+            "are (mancat → mâncat, marcat…) or when, in a line written with diacritics, a one-letter "
+            "typo is as likely. A whole-line restoration is always unsafe."
         ),
         check=SPELLING,
         examples=(
-            bad("Pisica doarme pe canapea toata ziua.", "Pisica doarme pe canapea toată ziua."),
+            bad("Pisica doarme în sufragerie toata ziua.", "Pisica doarme în sufragerie toată ziua."),
             bad("Am primit o scrisoare de la prietenul meu, care locuieste departe.",
                 "Am primit o scrisoare de la prietenul meu, care locuiește departe."),
-            good("Pisica doarme pe canapea toată ziua."),
+            good("Pisica doarme în sufragerie toată ziua."),
+            bad("Va rugam sa ne spuneti cand ajunge trenul in gara.",
+                "Vă rugăm să ne spuneți când ajunge trenul în gară."),
+            bad("Copiii au plecat in excursie si s-au intors tarziu acasa.",
+                "Copiii au plecat în excursie și s-au întors târziu acasă."),
         ),
     ),
     CodedRule(
@@ -235,11 +247,44 @@ CODED_RULES: tuple[CodedRule, ...] = (
             "**When it stays quiet.** Before an infinitive (va ploua) and before words the dictionary "
             "also reads as nouns or adjectives. The fix is unsafe."
         ),
-        check="rolint.checks.context:DiacriticContextCheck",
+        check=REAL_WORD,
         examples=(
             bad("Dacă doriți, va așteptăm mâine la sediu.", "Dacă doriți, vă așteptăm mâine la sediu."),
             good("Dacă doriți, vă așteptăm mâine la sediu."),
             good("Mâine va ploua în tot orașul."),
+        ),
+    ),
+    CodedRule(
+        id="diacritics.real-word",
+        category="diacritics",
+        severity=Severity.ERROR,
+        applicability=UNSAFE,
+        summary="A real word missing its diacritics where context wants the other form (sa fie → să fie).",
+        doc=(
+            "**What it does.** In a text written with diacritics, weighs a word that is a dictionary "
+            "form but also the stripped spelling of other forms (sa / să, ca / că, va / vă, in / în, "
+            "cat / cât, pana / până, fata / față…) against those forms, between the words written "
+            "before and after it, with the context model (word and word-ending bigrams fitted on "
+            "edited Romanian). It reports the word when another form is far more likely: by a "
+            "likelihood ratio of e^4 for short words and inner diacritics, and of e^12 for a final "
+            "a / ă on longer words (casa / casă, lucra / lucră), which context tells apart least; "
+            "both chosen on held-out data for precision first.\n\n"
+            "**Why is this bad?** Both spellings are words, so the speller cannot see it; the "
+            "sentence says something else or nothing (sa fie, a spus ca).\n\n"
+            "**When it stays quiet.** On a text written without diacritics (its lines are restored "
+            "whole: `diacritics.missing`); on a capitalised word inside a sentence (a name), a word "
+            "one letter from a name of the document, the user's accepted words; where "
+            "`diacritics.va-before-verb` already reports the word. The fix is unsafe, with the "
+            "forms ranked."
+        ),
+        check=REAL_WORD,
+        examples=(
+            bad("Directorul vrea sa fie informat despre orice schimbare.",
+                "Directorul vrea să fie informat despre orice schimbare."),
+            bad("Primarul a declarat ca lucrările se termină în martie.",
+                "Primarul a declarat că lucrările se termină în martie."),
+            good("Directorul vrea să fie informat despre orice schimbare."),
+            good("Echipa va juca sâmbătă în deplasare, ca de obicei."),
         ),
     ),
     CodedRule(

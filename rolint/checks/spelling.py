@@ -230,10 +230,11 @@ def _merge_span(doc: Document, w: Word, side: object) -> tuple[int, int]:
 
 def checks() -> list:
     """Every check of this package, ready to register: spelling, context, diacritics, morphology."""
-    from rolint.checks.context import DiacriticContextCheck, NearNameCheck
+    from rolint.checks.context import NearNameCheck
     from rolint.checks.morphology import MissingDeCheck
+    from rolint.checks.real_word import RealWordDiacriticsCheck
 
-    return [SpellingCheck(), NearNameCheck(), DiacriticContextCheck(), MissingDeCheck()]
+    return [SpellingCheck(), NearNameCheck(), RealWordDiacriticsCheck(), MissingDeCheck()]
 
 
 __all__ = ["SpellingCheck", "checks", "unknown_words", "finding", "Edit", "DocInfo", "fold"]

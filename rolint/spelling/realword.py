@@ -1,0 +1,84 @@
+"""Real-word diacritic errors in text written with diacritics: va rugăm → vă rugăm, sa fie → să fie.
+
+A word that is a dictionary form (va, sa, ca, fata) but also the stripped spelling of other forms
+(vă, să, că, față) is weighed in its context: the words before and after it as written. The margin
+is how much more likely (natural log) the best other form makes the two bigrams around the word
+than the written form does; a finding needs a margin of at least ``threshold`` (chosen on the dev
+part: ``bench/diacritics_realword.py --sweep``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rolint.spelling.context_model import BOS, EOS, TOKEN, ContextModel, lm_sequence
+from rolint.spelling.restore import readings
+
+#: margin (natural log of the likelihood ratio) above which a word is reported, by kind of pair;
+#: chosen on dev (``bench/diacritics_realword.py --sweep``)
+THRESHOLD = 4.0  # short words and inner diacritics: sa/să, ca/că, va/vă, cat/cât, pana/până, tarii/țării
+ENDING_THRESHOLD = 12.0  # a word of four letters or more differing only by its final a/ă (casa/casă, lucra/lucră)
+
+
+def pair_kind(written: str, alternative: str) -> str:
+    """``ending`` when the two differ only by a final a/ă on a word of four letters or more (the
+    definite/indefinite noun and the verb tense pairs, which context decides least), else ``other``."""
+    if len(written) >= 4 and written[:-1] == alternative[:-1] and written[-1] == "a" and alternative[-1] == "ă":
+        return "ending"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class RealWord:
+    start: int
+    end: int
+    written: str
+    alternatives: tuple[str, ...]  # lowercase, best first
+    margin: float
+
+
+def real_word_errors(
+    line: str, model: ContextModel, offset: int = 0, threshold: float | None = None
+) -> list[RealWord]:
+    """Words of ``line`` (cedilla letters already mapped) whose form with more diacritics the model
+    finds more likely by at least ``threshold``."""
+    toks = list(TOKEN.finditer(line))
+    if not toks:
+        return []
+    seq = lm_sequence([m.group() for m in toks])
+    pos = [i for i, t in enumerate(seq) if t not in (BOS, EOS)]  # lm index of each token
+    out = []
+    for k, m in enumerate(toks):
+        written = m.group()
+        if not written.isalpha():
+            continue
+        low = written.lower()
+        if not model.is_ambiguous(low):
+            continue
+        forms = model.forms.get(_key(low), [])
+        if low not in forms:
+            continue  # not a dictionary form: the speller's (diacritics.missing)
+        alts = [f for f in readings(low, model) if f != low]
+        if not alts:
+            continue
+        i = pos[k]
+        prev, nxt = seq[i - 1], seq[i + 1]
+
+        def score(w: str, prev: str = prev, nxt: str = nxt) -> float:
+            return model.logp(w, prev) + model.logp(nxt, w)
+
+        base = score(low)
+        ranked = sorted(((score(a), a) for a in alts), reverse=True)
+        margin = ranked[0][0] - base
+        needed = threshold if threshold is not None else (
+            ENDING_THRESHOLD if pair_kind(low, ranked[0][1]) == "ending" else THRESHOLD)
+        if margin >= needed:
+            out.append(RealWord(offset + m.start(), offset + m.end(), written,
+                                tuple(a for _, a in ranked), margin))
+    return out
+
+
+def _key(w: str) -> str:
+    from rolint.spelling.context_model import key_of
+
+    return key_of(w)

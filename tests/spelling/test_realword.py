@@ -1,0 +1,59 @@
+"""Real-word diacritic errors in text written with diacritics (rolint.spelling.realword, checks.real_word)."""
+
+from __future__ import annotations
+
+from rolint.checks import CheckContext
+from rolint.checks.real_word import RealWordDiacriticsCheck
+from rolint.diagnostics import Applicability
+from rolint.document import Document
+from rolint.spelling.context_model import get_model
+from rolint.spelling.realword import pair_kind, real_word_errors
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    return [(r.written, r.alternatives[0]) for r in real_word_errors(text, get_model())]
+
+
+def run(text: str, accepted: frozenset[str] = frozenset()):
+    doc = Document.from_text(text, "t.txt")
+    return RealWordDiacriticsCheck().run(doc, CheckContext(accepted_words=accepted))
+
+
+def test_the_model_finds_the_word_that_lost_its_diacritic():
+    assert found("Directorul vrea sa fie informat de orice schimbare.") == [("sa", "să")]
+    assert found("Purtătorul de cuvânt a spus ca nu există alte detalii.") == [("ca", "că")]
+
+
+def test_the_right_form_and_a_future_tense_stay_silent():
+    assert found("Directorul vrea să fie informat de orice schimbare.") == []
+    assert found("Echipa va juca mâine, ca de obicei, pe teren propriu.") == []
+
+
+def test_a_lower_threshold_finds_more():
+    text = "Echipa va juca mâine pe teren propriu."
+    assert real_word_errors(text, get_model(), threshold=-100.0)  # every ambiguous word, whatever its margin
+    assert real_word_errors(text, get_model()) == []
+
+
+def test_pair_kinds():
+    assert pair_kind("casa", "casă") == "ending"
+    assert pair_kind("ca", "că") == "other"  # a short word
+    assert pair_kind("tara", "țara") == "other"  # an inner diacritic
+
+
+def test_the_check_gives_an_unsafe_fix_and_respects_names_and_accepted_words():
+    (d,) = run("Directorul vrea sa fie informat de orice schimbare.\n")
+    assert d.rule == "diacritics.real-word" and d.replacements[0] == "să"
+    assert d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    assert run("Directorul vrea sa fie informat de orice schimbare.\n", frozenset({"sa"})) == []
+    (d,) = run("Sa fie într-un ceas bun, a spus el.\n")  # a capital at sentence start is not a name
+    assert d.replacements[0] == "Să"
+
+
+def test_va_before_a_plural_verb_keeps_its_own_rule():
+    (d,) = run("Vă mulțumim. Dacă doriți, va invităm la eveniment.\n")
+    assert d.rule == "diacritics.va-before-verb" and d.replacements == ["vă invităm"]
+
+
+def test_a_text_written_without_diacritics_is_left_to_the_whole_text_restoration():
+    assert run("Directorul vrea sa fie informat de orice schimbare si ca toti sa stie.\n") == []

@@ -101,15 +101,16 @@ def fix_text(
     return fix_until_stable(text, check, level)
 
 
-def restore_text(text: str, *, path: str | Path | None = None) -> str:
+def restore_text(text: str, *, path: str | Path | None = None, format: str | None = None) -> str:
     """``text`` with its diacritics restored by the context model (rolint.spelling.restore): a text
     written without diacritics (or with ş ţ only) gets every word restored, each line decoded as a
     sentence; in a text written with diacritics only its long lines without any are; cedilla letters
     become ș ț. A text that already has its diacritics comes back unchanged. ``path`` is not read: its
-    suffix names the format, and in Markdown or HTML only the prose changes (not code or URLs)."""
+    suffix names the format (``format``, as for :func:`check_text`, overrides it), and in Markdown or HTML
+    only the prose changes (not code or URLs)."""
     from rolint.spelling.restore import restore_text as restore
 
-    doc, _ = _document(text, path)
+    doc, _ = _document(text, path, format)
     return restore(text, prose=doc.prose)
 
 

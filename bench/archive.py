@@ -52,26 +52,27 @@ def noisy(paragraph: str, rng: random.Random) -> str:
     return p
 
 
-def records(n: int, seed: int = 1) -> Iterator[dict[str, str]]:
-    """``n`` records ``{"id": "doc-000001", "text": …}`` of one to three noisy paragraphs each."""
+def records(n: int, seed: int = 1, max_paragraphs: int = 3) -> Iterator[dict[str, str]]:
+    """``n`` records ``{"id": "doc-000001", "text": …}`` of one to ``max_paragraphs`` noisy paragraphs each."""
     paras = [p.strip() for p in paragraphs()]
     rng = random.Random(seed)
     for i in range(n):
-        k = rng.choice((1, 1, 2, 3))
+        k = min(max_paragraphs, rng.choice((1, 1, 2, 3)))
         text = "\n\n".join(noisy(rng.choice(paras), rng) for _ in range(k)) + "\n"
         yield {"id": f"doc-{i:06d}", "text": text}
 
 
-def write_records(path: Path, n: int, seed: int = 1) -> Path:
+def write_records(path: Path, n: int, seed: int = 1, max_paragraphs: int = 3) -> Path:
     """``n`` records into ``path``: JSON Lines, or Parquet for a .parquet name."""
     if path.suffix == ".parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        pq.write_table(pa.Table.from_pylist(list(records(n, seed))), path, row_group_size=1000)
+        rows = list(records(n, seed, max_paragraphs))
+        pq.write_table(pa.Table.from_pylist(rows), path, row_group_size=1000)
         return path
     with path.open("w", encoding="utf-8", newline="\n") as fh:
-        for r in records(n, seed):
+        for r in records(n, seed, max_paragraphs):
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     return path
 

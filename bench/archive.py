@@ -29,11 +29,14 @@ from bench.run import paragraphs  # noqa: E402
 WORD = regex.compile(r"\b\p{Ll}{5,}\b")
 
 
-def noisy(paragraph: str, rng: random.Random) -> str:
-    """``paragraph`` with zero to three injected errors."""
+KINDS = ("cedilla", "quotes", "slip", "slip", "space", "in")  # drawn with these weights
+
+
+def noisy(paragraph: str, rng: random.Random, kinds: tuple[str, ...] = KINDS) -> str:
+    """``paragraph`` with zero to three injected errors of ``kinds``."""
     p = paragraph
     for _ in range(rng.choice((0, 1, 1, 2, 3))):
-        kind = rng.choice(("cedilla", "quotes", "slip", "slip", "space", "in"))
+        kind = rng.choice(kinds)
         if kind == "cedilla" and ("ș" in p or "ț" in p):
             i = rng.choice([k for k, c in enumerate(p) if c in "șț"])
             p = p[:i] + {"ș": "ş", "ț": "ţ"}[p[i]] + p[i + 1 :]
@@ -77,14 +80,14 @@ def write_records(path: Path, n: int, seed: int = 1, max_paragraphs: int = 3) ->
     return path
 
 
-def big_text(path: Path, size: int, seed: int = 1) -> Path:
+def big_text(path: Path, size: int, seed: int = 1, kinds: tuple[str, ...] = KINDS) -> Path:
     """About ``size`` bytes of noisy paragraphs separated by blank lines, written to ``path``."""
     paras = [p.strip() for p in paragraphs()]
     rng = random.Random(seed)
     written = 0
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         while written < size:
-            data = noisy(rng.choice(paras), rng) + "\n\n"
+            data = noisy(rng.choice(paras), rng, kinds) + "\n\n"
             fh.write(data)
             written += len(data.encode("utf-8"))
     return path

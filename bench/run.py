@@ -136,7 +136,7 @@ def _lint_path(linter, path: str):  # type: ignore[no-untyped-def]
     from rolint.document import Document, format_for
     from rolint.source import read_path
 
-    source = read_path(path)
+    source = read_path(path, max_size=0)  # no size limit: the 100 MB row
     return source, linter.lint(Document.from_source(source, format_for(path)))
 
 

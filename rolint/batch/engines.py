@@ -107,10 +107,10 @@ def check_partition(task: Task) -> Checked:
     session = _session(task.options)
     level = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}.get(task.fix or "")
     out = Checked([])
-    cwd = Path.cwd()
+    records_linter = session.linter_for(Path.cwd())  # records have no path: the configuration found from here
     for rec in task.records:
         try:
-            linter = session.linter_for(Path(rec.path).absolute() if rec.path else cwd)
+            linter = session.linter_for(Path(rec.path).absolute()) if rec.path else records_linter
             doc = Document.from_source(Source(rec.id, rec.text), rec.fmt)
             found = linter.lint(doc)
             rows = finding_rows(rec.id, doc, found)
@@ -163,10 +163,14 @@ class Engine:
         while pending:
             yield self.result(pending.popleft())
 
+    def start(self) -> None:
+        """Start the workers now (before other threads, e.g. a progress bar's, exist)."""
+
     def close(self) -> None:
         pass
 
     def __enter__(self) -> Engine:
+        self.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -187,6 +191,10 @@ class LocalEngine(Engine):
         self.workers = jobs if jobs > 0 else _cpus()
         self.depth = 1 if self.workers == 1 else 3 * self.workers
         self._pool: ProcessPoolExecutor | None = None
+
+    def start(self) -> None:
+        if self.workers > 1:
+            self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -274,7 +274,7 @@ class DaskEngine(Engine):
             # the workers' statistical profiler samples every thread's stack every 10 ms: CPU the checks need
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 self._cluster = distributed.LocalCluster(
-                    n_workers=max(1, local), threads_per_worker=1, processes=True, dashboard_address=None,
+                    n_workers=max(1, local), threads_per_worker=1, processes=True, dashboard_address=":0",
                     silence_logs=logging.ERROR)
             self.client = distributed.Client(self._cluster)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))

@@ -259,10 +259,12 @@ def worker_batch(spec: dict) -> dict:
     cpu0 = resource.getrusage(resource.RUSAGE_SELF)
     engine = LocalEngine(options, spec["n"]) if spec["engine"] == "jobs" else DaskEngine(options, local=spec["n"])
     with engine:
+        started = time.perf_counter() - t  # workers up, rules and speller loaded in them
         summary = run_batch([spec["archive"]], out, options=options, engine=engine, restart=True)
     seconds = time.perf_counter() - t
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
-    return {"records": summary.checked, "seconds": seconds, "findings": summary.findings,
+    return {"records": summary.checked, "seconds": seconds, "run_seconds": summary.seconds, "start": started,
+            "findings": summary.findings,
             "workers": len(summary.worker_rss_mb), "worker_rss": max(summary.worker_rss_mb.values()),
             "driver_cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
             "bytes": os.path.getsize(spec["archive"]), "rss": _maxrss_mb()}
@@ -468,16 +470,19 @@ def main(argv: list[str] | None = None) -> int:
                     table.add(what, "", r["error"], "")
                     continue
                 rate = r["records"] / r["seconds"]
+                steady = r["records"] / r["run_seconds"]  # without starting the workers
                 ratio = ""
                 if base is None and n == 1:
-                    base = rate
+                    base = (rate, steady)
                 elif base:
-                    ratio = f"{rate / base:.2f} × 1 process"
+                    ratio = f"{rate / base[0]:.2f} × 1 process ({steady / base[1]:.2f} × without start-up)"
                     if n == 2:
-                        verdict = "PASS" if rate / base >= 1.7 else "FAIL"
-                        targets.append(f"- batch, 2 workers ({engine}) ≥ 1.7× one: **{verdict}** ({rate / base:.2f}×)")
-                table.add(what, f"{fmt_size(r['bytes'])} JSON Lines", fmt_s(r["seconds"]), f"{rate:,.0f} records/s",
-                          ratio, r["worker_rss"])
+                        verdict = "PASS" if rate / base[0] >= 1.7 else "FAIL"
+                        targets.append(f"- batch, 2 workers ({engine}) ≥ 1.7× one: **{verdict}** "
+                                       f"({rate / base[0]:.2f}×; {steady / base[1]:.2f}× once the workers are up)")
+                table.add(what, f"{fmt_size(r['bytes'])} JSON Lines",
+                          f"{fmt_s(r['seconds'])} (start-up {fmt_s(r['start'])})",
+                          f"{rate:,.0f} records/s ({steady:,.0f} once up)", ratio, r["worker_rss"])
             table.notes.append("batch rows: peak RSS is the largest worker's (jobs=1: the one process); the time "
                                "includes starting the workers and loading the rules in them.")
 

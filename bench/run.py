@@ -136,7 +136,7 @@ def _lint_path(linter, path: str):  # type: ignore[no-untyped-def]
     from rolint.document import Document, format_for
     from rolint.source import read_path
 
-    source = read_path(path)
+    source = read_path(path, max_size=0)  # no size limit: the 100 MB row
     return source, linter.lint(Document.from_source(source, format_for(path)))
 
 
@@ -246,7 +246,32 @@ def worker_lt(spec: dict) -> dict:
             "server_start": server_start, "requests": requests, "url": info.url, "rss": _maxrss_mb()}
 
 
-WORKERS = {"throughput": worker_throughput, "file": worker_file, "files": worker_files, "lt": worker_lt}
+def worker_batch(spec: dict) -> dict:
+    """``rolint batch`` over a generated archive: ``spec["engine"]`` "jobs" (``n`` processes) or "dask" (a
+    LocalCluster of ``n`` workers); the time includes starting the engine and loading the rules in it."""
+    from rolint.batch.engines import DaskEngine, LocalEngine
+    from rolint.batch.run import run_batch
+    from rolint.options import Options
+
+    options = Options(languagetool="off")
+    out = Path(spec["output"])
+    t = time.perf_counter()
+    cpu0 = resource.getrusage(resource.RUSAGE_SELF)
+    engine = LocalEngine(options, spec["n"]) if spec["engine"] == "jobs" else DaskEngine(options, local=spec["n"])
+    with engine:
+        started = time.perf_counter() - t  # workers up, rules and speller loaded in them
+        summary = run_batch([spec["archive"]], out, options=options, engine=engine, restart=True)
+    seconds = time.perf_counter() - t
+    cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    return {"records": summary.checked, "seconds": seconds, "run_seconds": summary.seconds, "start": started,
+            "findings": summary.findings,
+            "workers": len(summary.worker_rss_mb), "worker_rss": max(summary.worker_rss_mb.values()),
+            "driver_cpu": (cpu1.ru_utime + cpu1.ru_stime) - (cpu0.ru_utime + cpu0.ru_stime),
+            "bytes": os.path.getsize(spec["archive"]), "rss": _maxrss_mb()}
+
+
+WORKERS = {"throughput": worker_throughput, "file": worker_file, "files": worker_files, "lt": worker_lt,
+           "batch": worker_batch}
 
 
 # -- parent ---------------------------------------------------------------------------------
@@ -300,6 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sizes", help="file sizes in MB, comma-separated (default 1,10,100; quick 0.1,1)")
     p.add_argument("--files", type=int, help="how many small files for the 1 vs 2 processes row (default 2000)")
     p.add_argument("--no-languagetool", action="store_true", help="skip the LanguageTool rows")
+    p.add_argument("--records", type=int, help="records of the generated archive for the batch rows (default 20000)")
+    p.add_argument("--only", type=lambda v: set(v.split(",")), default=None,
+                   help="run only these rows (comma-separated): throughput, lt, sizes, distinct, files, batch")
     p.add_argument("--worker", nargs=2, metavar=("KIND", "SPEC"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.worker:
@@ -311,6 +339,11 @@ def main(argv: list[str] | None = None) -> int:
     limit = args.max_seconds or (120.0 if quick else 300.0)
     sizes = [float(x) for x in (args.sizes or ("0.1,1" if quick else "1,10,100")).split(",")]
     n_files = args.files or (300 if quick else 2000)
+    n_records = args.records or (2000 if quick else 20_000)
+
+    def want(row: str) -> bool:
+        return args.only is None or row in args.only
+
     arts = article_paths()
     table = Table()
     targets: list[str] = []
@@ -319,8 +352,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{sys.version.split()[0]}; rows as they finish:", file=sys.stderr)
 
     # 1. rules + speller throughput
-    r = run_worker("throughput", {"paths": arts, "repeats": 3 if quick else 7}, limit)
-    if "error" in r:
+    r = run_worker("throughput", {"paths": arts, "repeats": 3 if quick else 7}, limit) if want("throughput") else {}
+    if not r:
+        pass
+    elif "error" in r:
         table.add("rules + speller (no LT)", f"{len(arts)} articles", r["error"], "")
     else:
         best, med = min(r["times"]), statistics.median(r["times"])
@@ -337,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
                        f"({mbs:.3f} MB/s, {wps:,.0f} words/s)")
 
     # 2. LanguageTool on, against raw LanguageTool; cached re-run
-    if not args.no_languagetool:
+    if not args.no_languagetool and want("lt"):
         lt_arts = arts[:2] if quick else arts
         r = run_worker("lt", {"paths": lt_arts}, max(limit, 300))
         if "error" in r:
@@ -359,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         tmpd = Path(tmp)
         per_size: dict[float, float] = {}
         prev: tuple[float, float] | None = None
-        for mb in sizes:
+        for mb in sizes if want("sizes") else []:
             if prev and prev[1] * (mb / prev[0]) * 1.2 > limit:
                 projected = prev[1] * mb / prev[0]
                 table.add(f"single file {mb:g} MB (no LT)", fmt_size(mb * MB),
@@ -380,6 +415,9 @@ def main(argv: list[str] | None = None) -> int:
                     ok = r["seconds"] / prev[1] < 12
                     targets.append(f"- 10× input under 12× time ({prev[0]:g} → {mb:g} MB): "
                                    f"**{'PASS' if ok else 'FAIL'}** ({r['seconds'] / prev[1]:.1f}×)")
+            if mb >= 100:
+                targets.append(f"- {mb:g} MB file under 1 GB peak memory: **{'PASS' if r['rss'] < 1024 else 'FAIL'}** "
+                               f"({r['rss']:.0f} MB)")
             table.add(f"single file {mb:g} MB (no LT)", fmt_size(r["bytes"]), fmt_s(r["seconds"]),
                       f"{r['seconds'] / (r['bytes'] / MB):.2f} s/MB", ratio, r["rss"])
             prev = (mb, r["seconds"])
@@ -387,7 +425,7 @@ def main(argv: list[str] | None = None) -> int:
         # 3b. distinct text: repeated articles hide costs that grow with the number of different words
         small, big = (10_000, 100_000) if quick else (20_000, 200_000)
         rows = []
-        for size in (small, big):
+        for size in (small, big) if want("distinct") else ():
             path = tmpd / f"distinct-{size}.txt"
             make_distinct_file(path, size)
             r = run_worker("file", {"path": str(path)}, limit)
@@ -406,16 +444,47 @@ def main(argv: list[str] | None = None) -> int:
 
         # 4. many files, 1 vs 2 processes
         folder = tmpd / "many"
-        make_many_files(folder, n_files)
-        one = run_worker("files", {"folder": str(folder), "jobs": 1}, limit)
-        two = run_worker("files", {"folder": str(folder), "jobs": 2}, limit)
-        for jobs, r in ((1, one), (2, two)):
+        if want("files"):
+            make_many_files(folder, n_files)
+            one = run_worker("files", {"folder": str(folder), "jobs": 1}, limit)
+            two = run_worker("files", {"folder": str(folder), "jobs": 2}, limit)
+        for jobs, r in ((1, one), (2, two)) if want("files") else ():
             if "error" in r:
                 table.add(f"{n_files} small files, {jobs} process(es)", "", r["error"], "")
                 continue
             ratio = f"{r['seconds'] / one['seconds']:.2f} × 1 process" if jobs == 2 and "error" not in one else ""
             table.add(f"{n_files} small files, jobs={jobs} (lint_files)", fmt_size(r["bytes"]), fmt_s(r["seconds"]),
                       f"{r['files'] / r['seconds']:.0f} files/s", ratio, r["rss"])
+
+        # 5. rolint batch: an archive of records, 1 and 2 processes, a 2-worker Dask LocalCluster
+        if want("batch"):
+            from bench.archive import write_records
+
+            archive = write_records(tmpd / "archive.jsonl", n_records, max_paragraphs=1)
+            base = None
+            for engine, n in (("jobs", 1), ("jobs", 2), ("dask", 2)):
+                spec = {"archive": str(archive), "engine": engine, "n": n, "output": str(tmpd / f"b-{engine}{n}.jsonl")}
+                r = run_worker("batch", spec, max(limit, 900))
+                what = f"batch, {n_records} records, " + (f"jobs={n}" if engine == "jobs" else f"Dask LocalCluster {n}")
+                if "error" in r:
+                    table.add(what, "", r["error"], "")
+                    continue
+                rate = r["records"] / r["seconds"]
+                steady = r["records"] / r["run_seconds"]  # without starting the workers
+                ratio = ""
+                if base is None and n == 1:
+                    base = (rate, steady)
+                elif base:
+                    ratio = f"{rate / base[0]:.2f} × 1 process ({steady / base[1]:.2f} × without start-up)"
+                    if n == 2:
+                        verdict = "PASS" if rate / base[0] >= 1.7 else "FAIL"
+                        targets.append(f"- batch, 2 workers ({engine}) ≥ 1.7× one: **{verdict}** "
+                                       f"({rate / base[0]:.2f}×; {steady / base[1]:.2f}× once the workers are up)")
+                table.add(what, f"{fmt_size(r['bytes'])} JSON Lines",
+                          f"{fmt_s(r['seconds'])} (start-up {fmt_s(r['start'])})",
+                          f"{rate:,.0f} records/s ({steady:,.0f} once up)", ratio, r["worker_rss"])
+            table.notes.append("batch rows: peak RSS is the largest worker's (jobs=1: the one process); the time "
+                               "includes starting the workers and loading the rules in them.")
 
     print()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())

@@ -1,4 +1,4 @@
-"""Command line: ``rolint check``, ``rolint rules``, ``rolint server``, ``rolint languagetool``."""
+"""Command line: ``rolint check``, ``rolint rules``, ``rolint batch``, ``rolint server``, ``rolint languagetool``."""
 
 from __future__ import annotations
 
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("server", help="the managed LanguageTool server")
     s.add_argument("action", choices=("start", "stop", "status"))
 
+    from rolint.batch.command import add_arguments as add_batch_arguments
+
+    add_batch_arguments(sub.add_parser("batch", help="check an archive (JSON Lines, Parquet, folders) into one "
+                                                     "row per finding; resumable; --jobs or a Dask cluster"))
+
     lt = sub.add_parser("languagetool", help="LanguageTool provisioning")
     lt.add_argument("action", choices=("install",))
     sub.add_parser("lsp", help="language server over stdio (needs the 'lsp' extra: pip install 'rolint[lsp]')")
@@ -80,6 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_rules(args)
         if args.command == "restore":
             return cmd_restore(args)
+        if args.command == "batch":
+            from rolint.batch.command import run as cmd_batch
+
+            return cmd_batch(args)
         if args.command == "server":
             from rolint.languagetool.server import cli_server
 

@@ -156,17 +156,46 @@ def _mask(chars: list[str], start: int, end: int) -> None:
             chars[i] = MASK
 
 
-def mask_urls(text: str, chars: list[str]) -> None:
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of the URLs (without trailing punctuation) and e-mail addresses of ``text``."""
+    out = []
     for m in URL_RE.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in TRAILING_PUNCT:
             end -= 1
-        _mask(chars, m.start(), end)
-    for m in EMAIL_RE.finditer(text):
-        _mask(chars, m.start(), m.end())
+        out.append((m.start(), end))
+    out.extend(m.span() for m in EMAIL_RE.finditer(text))
+    return out
+
+
+def mask_urls(text: str, chars: list[str]) -> None:
+    for s, e in url_spans(text):
+        _mask(chars, s, e)
+
+
+_NOT_LINE_BREAK = regex.compile(r"[^\r\n]")
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the spans masked (line breaks kept), built from slices: no list of every character,
+    which costs 8 bytes a character (a 100 MB text would need 800 MB for it)."""
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        s = max(s, pos)
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append(_NOT_LINE_BREAK.sub(MASK, text[s:e]))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def prose_of(text: str, fmt: str) -> str:
+    if fmt not in ("markdown", "html"):  # plain text: only URLs and e-mail addresses are masked
+        spans = url_spans(text)
+        return _masked(text, spans) if spans else text
     chars = list(text)
     if fmt == "markdown":
         from rolint.markdown import mask_markdown

@@ -95,6 +95,14 @@ class Linter:
         )
 
     def lint(self, doc: Document) -> list[Diagnostic]:
+        from rolint import sectioned
+
+        if sectioned.wanted(doc):  # a large plain text: section by section, in flat memory
+            return sectioned.lint_sectioned(self, doc)
+        return self.finish(doc, self.findings(doc))
+
+    def findings(self, doc: Document) -> list[Diagnostic]:
+        """What the checks report on ``doc``, selected and with the configured severities (not merged)."""
         ctx = self.context()
         found: list[Diagnostic] = []
         for check in self.checks:
@@ -104,7 +112,14 @@ class Linter:
             from rolint.languagetool.precision import filter_matches
 
             found.extend(filter_matches(doc, self._run_languagetool(doc, ctx), found))
+        return self.select(found)
+
+    def select(self, found: list[Diagnostic]) -> list[Diagnostic]:
         found = [d for d in found if self.config.selected(d.rule) and not self._off(d)]
         for d in found:
             d.severity = self.config.severity_for(d.rule, d.severity)
+        return found
+
+    def finish(self, doc: Document, found: list[Diagnostic]) -> list[Diagnostic]:
+        """One finding per span, then the document's inline suppressions."""
         return apply_suppressions(doc, merge(found))

@@ -61,3 +61,22 @@ def test_positions_crlf() -> None:
 def test_hyphenated_clitics_are_one_word() -> None:
     doc = Document.from_text("să-și într-un s-au dă-mi nord-coreean")
     assert [w.text for w in doc.words()] == ["să-și", "într-un", "s-au", "dă-mi", "nord-coreean"]
+
+
+PROSE_PIECES = ["a", "ș", " ", "\n", "\r\n", "http://x.ro/a.b", "www.ex.com,", "ion@ex.ro", "x@y.z.ro.", ".",
+                "https://a.b/c@d.ro"]
+
+
+def test_plain_prose_built_from_slices_equals_masking_character_by_character() -> None:
+    import random
+
+    from rolint.document import mask_urls, prose_of
+
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice(PROSE_PIECES) for _ in range(rng.randint(0, 12)))
+        chars = list(text)
+        mask_urls(text, chars)
+        assert prose_of(text, "text") == "".join(chars), text
+    plain = "Fără adrese aici.\n"
+    assert prose_of(plain, "text") is plain  # nothing to mask: the text itself, no copy

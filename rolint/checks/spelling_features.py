@@ -125,6 +125,15 @@ def unknown_rate(doc: Document, info: DocInfo, sp: Speller) -> float:
     return cached  # type: ignore[return-value]
 
 
+def after_number(prose: str, start: int) -> bool:
+    """The last non-space character before ``start`` is a digit (scanned back: not a copy of the prose
+    before each unknown word, which grew with the square of the document)."""
+    i = start - 1
+    while i >= 0 and prose[i].isspace():
+        i -= 1
+    return i >= 0 and prose[i].isdigit()
+
+
 def _rejected(text: str, sp: Speller) -> bool:
     n = normalize(text)
     return not sp.known(n) and not sp.known(n.lower())
@@ -217,7 +226,7 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
         for nb in adjacent_words(doc, w)
     ))
     f["abbreviation"] = float(len(low) <= 4 and w.end < len(prose) and prose[w.end] == ".")
-    f["after_number"] = float(prose[: w.start].rstrip()[-1:].isdigit())
+    f["after_number"] = float(after_number(prose, w.start))
     f["term_shape"] = float(low.isalpha() and (
         is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
     f["line_unknown_share"], f["neighbours_known"] = line_context(doc, w, sp)

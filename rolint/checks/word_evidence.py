@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rolint.checks import CheckContext
@@ -83,6 +84,20 @@ def doc_info(doc: Document) -> DocInfo:
     if cache is not None:
         cache["spelling.info"] = info
     return info
+
+
+def merge_doc_info(parts: Iterable[DocInfo]) -> DocInfo:
+    """The DocInfo of a text from those of its consecutive sections, in order (a large file checked in
+    sections: rolint/sectioned.py): counts add up, forms join, first-seen order is kept."""
+    caps: Counter = Counter()
+    lows: Counter = Counter()
+    forms: set = set()
+    for p in parts:
+        caps.update(p.cap_counts)
+        lows.update(p.low_counts)
+        forms.update(p.all_forms)
+    parts_ = frozenset(part for x in lows if "-" in x for part in x.split("-"))
+    return DocInfo(caps, forms, lows, parts_)
 
 
 def name_inflection(word: str, speller: Speller, info: DocInfo) -> bool:

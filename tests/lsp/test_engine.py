@@ -83,9 +83,9 @@ def test_unsaved_document_uses_the_workspace_config_and_its_language(tmp_path: P
     (tmp_path / "rolint.toml").write_text('words = ["grădinna"]\n', encoding="utf-8")
     engine = Engine(tmp_path)
     assert engine.check(TEXT, Target.of(None, "markdown")) == []
-    code = "Text.\n\n`grădinna`\n"
-    assert engine.check(code.replace("grădinna", "grădinnna"), Target.of(None, "markdown")) == []  # code span
-    assert engine.check(code.replace("grădinna", "grădinnna"), Target.of(None, "plaintext"))
+    code = "Text.\n\n`aplicaţie`\n"  # a cedilla letter: a finding in prose, whatever the spelling model says
+    assert engine.check(code, Target.of(None, "markdown")) == []  # a code span
+    assert engine.check(code, Target.of(None, "plaintext"))
 
 
 def test_fix_safe_is_rolint_check_fix(tmp_path: Path):

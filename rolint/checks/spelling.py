@@ -28,7 +28,7 @@ import functools
 from collections.abc import Iterator
 
 from rolint.checks import CheckContext
-from rolint.checks.spelling_features import Evidence, candidate_kind, evidence
+from rolint.checks.spelling_features import Evidence, after_number, candidate_kind, evidence
 from rolint.checks.undiacritised import merge_undiacritised_lines
 from rolint.checks.word_evidence import (
     DocInfo,
@@ -165,7 +165,7 @@ def unit_symbols() -> frozenset[str]:
 
 def unit_after_number(doc: Document, w: Word) -> bool:
     """``w`` is a unit symbol right after a number (1800 mc, 5 µl)."""
-    return w.text in unit_symbols() and doc.prose[max(0, w.start - 2) : w.start].rstrip()[-1:].isdigit()
+    return w.text in unit_symbols() and after_number(doc.prose, w.start)
 
 
 def _in_scope(text: str) -> bool:

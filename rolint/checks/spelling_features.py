@@ -143,16 +143,15 @@ def rejected_flags(doc: Document, sp: Speller) -> list[bool]:
     """For each word of the document (``doc.words()``), whether the dictionary rejects it; once per document."""
     flags = doc.cache.get("spelling.rejected")
     if flags is None:
-        seen: dict[str, bool] = {}
-        flags = doc.cache["spelling.rejected"] = [
-            seen[w.text] if w.text in seen else seen.setdefault(w.text, _rejected(w.text, sp)) for w in doc.words()]
+        words = doc.words()
+        verdict = {t: _rejected(t, sp) for t in {w.text for w in words}}
+        flags = doc.cache["spelling.rejected"] = [verdict[w.text] for w in words]
     return flags  # type: ignore[return-value]
 
 
-def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
+def line_unknown_share(doc: Document, w: Word, sp: Speller) -> float:
     """The share of the other words of ``w``'s line the dictionary rejects (a foreign title, a list of
-    names: unknown words come together; a slip sits among known words), and how many of the words right
-    next to it (0–2) the dictionary knows."""
+    names: unknown words come together; a slip sits among known words)."""
     from rolint.checks.word_evidence import index_of
 
     words, prose = doc.words(), doc.prose
@@ -173,8 +172,7 @@ def line_context(doc: Document, w: Word, sp: Speller) -> tuple[float, float]:
             others += 1
             rejected += flags[j]
         j += 1
-    known = sum(1 for nb in adjacent_words(doc, w) if not _rejected(nb.text, sp))
-    return (rejected / others if others else 0.0), float(known)
+    return rejected / others if others else 0.0
 
 
 def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
@@ -221,15 +219,14 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["doc_unknown_rate"] = unknown_rate(doc, info, sp)
     f["line_diacritics"] = float(line_has_diacritics(doc, w.start))
     f["foreign_phrase"] = float(foreign_phrase(doc, w, low, sp) or title_abbreviation(doc, w, low))
-    f["foreign_neighbour"] = float(any(
-        len(nb.text) > 1 and not sp.known(normalize(nb.text)) and not sp.known(normalize(nb.text).lower())
-        for nb in adjacent_words(doc, w)
-    ))
+    near = [(nb, _rejected(nb.text, sp)) for nb in adjacent_words(doc, w)]
+    f["foreign_neighbour"] = float(any(len(nb.text) > 1 and rejected for nb, rejected in near))
+    f["neighbours_known"] = float(sum(1 for _, rejected in near if not rejected))
     f["abbreviation"] = float(len(low) <= 4 and w.end < len(prose) and prose[w.end] == ".")
     f["after_number"] = float(after_number(prose, w.start))
     f["term_shape"] = float(low.isalpha() and (
         is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
-    f["line_unknown_share"], f["neighbours_known"] = line_context(doc, w, sp)
+    f["line_unknown_share"] = line_unknown_share(doc, w, sp)
     cands = candidates(text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
     if cands:
         c1 = cands[0]

@@ -202,7 +202,9 @@ class Speller:
         if r is None:
             if word.isalpha() and self._use_index:
                 r = self._in_index(word)
-            if r is None or (not r and not self._use_index):  # no index after all: Hunspell answers
+                if not self._use_index:  # no index after all: Hunspell answers
+                    r = None
+            if r is None:
                 with self._lock:
                     r = bool(self._h.spell(word))
             self._spell[word] = r
@@ -219,7 +221,8 @@ class Speller:
 
     def _known_uncached(self, word: str) -> bool:
         w = normalize(word)
-        if self._in_index(w) or self.spell(w):
+        # a word of letters: spell() asks the index itself (once); other forms: the index, then Hunspell
+        if self.spell(w) if w.isalpha() else (self._in_index(w) or self.spell(w)):
             return True
         if "-" in w:
             parts = w.split("-")

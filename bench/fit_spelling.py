@@ -42,7 +42,7 @@ from bench.spelling_eval import LABELS, LETTERS  # noqa: E402
 from bench.splits import CLEAN_SOURCES, SOURCES, sentences  # noqa: E402
 from rolint.checks import CheckContext  # noqa: E402
 from rolint.checks.spelling import SAFE_KINDS, unknown_words  # noqa: E402
-from rolint.checks.spelling_features import FEATURES, candidate_kind, evidence  # noqa: E402
+from rolint.checks.spelling_features import CANDIDATE_FEATURES, FEATURES, candidate_kind, evidence  # noqa: E402
 from rolint.checks.word_evidence import doc_info, is_capitalised  # noqa: E402
 from rolint.document import Document  # noqa: E402
 from rolint.spelling import get_speller  # noqa: E402
@@ -145,12 +145,15 @@ def fit(train: list[Sample], c: float) -> SpellingModel:
                          float(lr.intercept_[0]))
 
 
-def fit_boosted(train: list[Sample], trees: int, depth: int, rate: float, seed: int) -> SpellingModel:
-    """Gradient-boosted trees, exported node by node with each node's expected value."""
+def fit_boosted(train: list[Sample], trees: int, depth: int, rate: float, seed: int,
+                features: tuple[str, ...] = FEATURES) -> SpellingModel:
+    """Gradient-boosted trees over ``features`` (a subset of FEATURES, in its order), exported node by
+    node with each node's expected value."""
     import numpy as np
     from sklearn.ensemble import GradientBoostingClassifier
 
-    x = np.array([s.x for s in train], dtype=float)
+    columns = [FEATURES.index(f) for f in features]
+    x = np.array([s.x for s in train], dtype=float)[:, columns]
     y = np.array([s.y for s in train])
     weight = np.where(y == 1, 0.5 / y.mean(), 0.5 / (1 - y.mean()))  # balanced classes
     gb = GradientBoostingClassifier(n_estimators=trees, max_depth=depth, learning_rate=rate, subsample=0.8,
@@ -170,8 +173,8 @@ def fit_boosted(train: list[Sample], trees: int, depth: int, rate: float, seed: 
                         tuple(value)))
     x0 = x[:1]
     init = float(gb.decision_function(x0)[0] - rate * sum(e[0].predict(x0)[0] for e in gb.estimators_))
-    model = SpellingModel(FEATURES, PLACEHOLDER, "boosted", init=init, rate=rate, trees=tuple(out))
-    check = [model.logit(dict(zip(FEATURES, row, strict=True))) for row in x[:50]]
+    model = SpellingModel(features, PLACEHOLDER, "boosted", init=init, rate=rate, trees=tuple(out))
+    check = [model.logit(dict(zip(features, row, strict=True))) for row in x[:50]]
     assert np.allclose(check, gb.decision_function(x[:50]), atol=1e-6), "exported trees differ from sklearn"
     return model
 
@@ -196,6 +199,42 @@ def out_of_fold(train: list[Sample], k: int, fitter) -> list[float]:  # type: ig
             if fold[i] == f:
                 probs[i] = model.probability(dict(zip(FEATURES, s.x, strict=True)))
     return probs
+
+
+#: the gate: features that need no correction search, and the share of errors it may let pass unsearched
+GATE_FEATURES = tuple(f for f in FEATURES if f not in CANDIDATE_FEATURES)
+GATE_MAX_SKIPPED = 0.0005
+GATE_GRID = (0.002, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2)
+
+
+def fit_gate(train: list[Sample], dev: list[Sample], cv: int, seed: int) -> tuple[SpellingModel, float, dict]:
+    """The cascade's first stage: gradient-boosted trees over GATE_FEATURES, and the highest probability
+    under which a token is not searched, such that at most GATE_MAX_SKIPPED of the errors (dev and the
+    fit split's out-of-fold probabilities) would be."""
+
+    def fitter(samples: list[Sample]) -> SpellingModel:
+        return fit_boosted(samples, 100, 3, 0.1, seed, GATE_FEATURES)
+
+    gate = fitter(train)
+    dev_probs = [gate.probability(dict(zip(FEATURES, s.x, strict=True))) for s in dev]
+    pool = train + dev if cv > 1 else dev
+    probs = (out_of_fold(train, cv, fitter) if cv > 1 else []) + dev_probs
+    errors = sorted(p for s, p in zip(pool, probs, strict=True) if s.y == 1)
+    below = 0.0
+    for t in GATE_GRID:
+        if sum(1 for p in errors if p < t) <= GATE_MAX_SKIPPED * len(errors):
+            below = t
+    clean = [p for s, p in zip(pool, probs, strict=True) if s.y == 0 and s.cls.startswith("clean")]
+    names = [p for s, p in zip(pool, probs, strict=True) if s.cls == "names"]
+    info = {
+        "below": below, "errors": len(errors), "errors_skipped": sum(1 for p in errors if p < below),
+        "clean_skipped_share": round(sum(1 for p in clean if p < below) / max(1, len(clean)), 4),
+        "names_skipped_share": round(sum(1 for p in names if p < below) / max(1, len(names)), 4),
+        "chosen_on": f"dev split + {cv}-fold out-of-fold fit split" if cv > 1 else "dev split",
+    }
+    print(f"gate: skip below {below} — errors skipped {info['errors_skipped']} of {len(errors)}, clean unknown "
+          f"tokens skipped {info['clean_skipped_share']:.1%}, names {info['names_skipped_share']:.1%}")
+    return gate.with_thresholds(PLACEHOLDER, {"fitted_on": "fit split, GATE_FEATURES", **info}), below, info
 
 
 def choose_thresholds(model: SpellingModel, dev: list[Sample], words: int, fa_target: float,
@@ -282,6 +321,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--samples", type=Path, help="keep the samples in this JSON file (reused when present)")
     ap.add_argument("--cv", type=int, default=5, help="folds of the fit split whose out-of-fold probabilities join "
                     "dev for the thresholds (0: dev alone)")
+    ap.add_argument("--no-gate", dest="gate", action="store_false",
+                    help="no cascade: every unknown token gets its corrections searched")
+    ap.add_argument("--gate-only", action="store_true",
+                    help="keep the model of --out and fit only its gate (on the same samples)")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
     if args.samples and args.samples.exists():
@@ -296,6 +339,16 @@ def main(argv: list[str] | None = None) -> int:
                                                 "dev_words": dev_words, "fit_words": fit_words}), encoding="utf-8")
     print(f"samples: fit {len(train)} ({sum(s.y for s in train)} errors), dev {len(dev)} "
           f"({sum(s.y for s in dev)} errors); {time.monotonic() - t0:.0f} s")
+    if args.gate_only:  # the shipped model as it is, with a gate fitted on the same samples
+        from dataclasses import replace
+
+        shipped = SpellingModel.from_dict(json.loads(args.out.read_text(encoding="utf-8")))
+        gate, below, _ = fit_gate(train, dev, args.cv, args.seed)
+        args.out.write_text(json.dumps(replace(shipped, gate=gate, gate_below=below).to_dict(), ensure_ascii=False,
+                                       indent=1) + "\n", encoding="utf-8")
+        print(f"wrote the gate into {args.out} ({time.monotonic() - t0:.0f} s)")
+        return 0
+
     def fitter(samples: list[Sample]) -> SpellingModel:
         if args.kind == "logistic":
             return fit(samples, args.c)
@@ -320,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
         "train_samples": len(train), "train_errors": sum(s.y for s in train), **info, "dev": figures,
     }
     model = model.with_thresholds(th, meta)
+    if args.gate:
+        from dataclasses import replace
+
+        gate, below, _ = fit_gate(train, dev, args.cv, args.seed)
+        model = replace(model, gate=gate, gate_below=below)
     args.out.write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nthresholds: {th}\nwrote {args.out} ({time.monotonic() - t0:.0f} s)")
     if model.kind == "logistic":

@@ -28,7 +28,13 @@ import functools
 from collections.abc import Iterator
 
 from rolint.checks import CheckContext
-from rolint.checks.spelling_features import Evidence, after_number, candidate_kind, evidence
+from rolint.checks.spelling_features import (
+    Evidence,
+    after_number,
+    base_evidence,
+    candidate_kind,
+    with_candidates,
+)
 from rolint.checks.undiacritised import merge_undiacritised_lines
 from rolint.checks.word_evidence import (
     DocInfo,
@@ -72,12 +78,42 @@ class SpellingCheck(SpellerCheck):
         info = doc_info(doc)
         explain = bool(ctx.options.get("explain"))
         out: list[Diagnostic] = []
+        model = self.model
         for w, in_compound in unknown_words(doc, ctx, sp):
-            ev = evidence(doc, w, sp, info, in_compound)
-            d = self.decide(doc, ev, explain)
+            ev = base_evidence(doc, w, sp, info, in_compound)
+            p_gate = model.gated(ev.features)
+            if p_gate is not None and not (w.text.islower() and on_own_line(doc, w.start, w.end)):
+                # the cheap evidence already says "not a misspelling": no correction search
+                if explain:
+                    ev = with_candidates(doc, ev, sp, info)  # shown, not weighed
+                out.append(self.unknown(doc, ev, self.gate_why(ev, p_gate) if explain else None))
+                continue
+            d = self.decide(doc, with_candidates(doc, ev, sp, info), explain)
             if d is not None:
                 out.append(d)
         return merge_undiacritised_lines(doc, out)
+
+    def unknown(self, doc: Document, ev: Evidence, why: str | None) -> Diagnostic:
+        """The info finding for a word that is unknown but probably right."""
+        w = ev.word
+        reps = [c.word for c in ev.candidates[:MAX_SHOWN]]
+        d = Diagnostic(
+            rule="spelling.unknown-word",
+            message=f"Cuvânt necunoscut dicționarului: „{w.text}” (probabil corect: nume, termen, cuvânt străin).",
+            start=w.start, end=w.end, category="spelling", severity=Severity.INFO,
+            replacements=reps, fix=suggestion_fix(w.start, w.end, reps, Applicability.DISPLAY_ONLY),
+        )
+        d.why = why
+        return d
+
+    def gate_why(self, ev: Evidence, p: float) -> str:
+        gate = self.model.gate
+        assert gate is not None
+        parts = [f"{c.feature}={c.value:g} ({c.points:+.1f})"
+                 for c in gate.explain(ev.features)[:EXPLAIN_TOP] if abs(c.points) >= 0.05]
+        best = ", ".join(c.word for c in ev.candidates[:3]) or "none"
+        return (f"p(misspelling) ≤ gate: {p:.3f} < {self.model.gate_below:g} from the evidence without corrections "
+                f"(corrections not weighed: {best}); evidence: {', '.join(parts)}")
 
     # -------------------------------------------------------------------------
     def decide(self, doc: Document, ev: Evidence, explain: bool = False) -> Diagnostic | None:
@@ -105,13 +141,7 @@ class SpellingCheck(SpellerCheck):
                 start=w.start, end=w.end, category="artifact", severity=Severity.WARNING,
             )
         else:
-            reps = [c.word for c in ev.candidates[:MAX_SHOWN]]
-            d = Diagnostic(
-                rule="spelling.unknown-word",
-                message=f"Cuvânt necunoscut dicționarului: „{w.text}” (probabil corect: nume, termen, cuvânt străin).",
-                start=w.start, end=w.end, category="spelling", severity=Severity.INFO,
-                replacements=reps, fix=suggestion_fix(w.start, w.end, reps, Applicability.DISPLAY_ONLY),
-            )
+            return self.unknown(doc, ev, why)
         d.why = why
         return d
 

@@ -184,7 +184,20 @@ def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
     return any(other != low and other.startswith(head) for other in unknown_forms(doc, info, sp))
 
 
+#: the features read from the token's corrections (the rest are cheap: the gate model reads only those)
+CANDIDATE_FEATURES: frozenset[str] = frozenset(
+    {"has_candidate", "n_close", "cap_x_gain", "lex_x_gain", "repeats_x_gain"}
+    | {f for f in FEATURES if f.startswith("c1_")}
+)
+
+
 def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bool = False) -> Evidence:
+    """Everything known about ``w``: the cheap features, then its corrections and theirs."""
+    return with_candidates(doc, base_evidence(doc, w, sp, info, in_compound), sp, info)
+
+
+def base_evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bool = False) -> Evidence:
+    """The features that need no correction search (CANDIDATE_FEATURES stay 0 and no candidates)."""
     text = w.text
     norm = normalize(text)
     low = norm.lower()
@@ -227,7 +240,14 @@ def evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compound: bo
     f["term_shape"] = float(low.isalpha() and (
         is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
     f["line_unknown_share"] = line_unknown_share(doc, w, sp)
-    cands = candidates(text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
+    return Evidence(w, f, [], lex)
+
+
+def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> Evidence:
+    """``ev`` with the token's ranked corrections and the features read from them."""
+    w, f, lex = ev.word, ev.features, ev.lexicon
+    zr, ze = f["own_zipf_ro"], f["own_zipf_en"]
+    cands = candidates(w.text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
     if cands:
         c1 = cands[0]
         f["has_candidate"] = 1.0

@@ -88,10 +88,24 @@ class SpellingModel:
     rate: float = 0.1
     trees: tuple[Tree, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    #: a cheap model over the features that need no correction search (the first stage of a cascade):
+    #: a token it scores under ``gate_below`` is not a misspelling and its corrections are not searched
+    gate: SpellingModel | None = None
+    gate_below: float = 0.0
 
     # -- data ----------------------------------------------------------------------------------
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SpellingModel:
+        model = cls._from_dict(data)
+        if data.get("gate") is not None:
+            from dataclasses import replace
+
+            gate = data["gate"]
+            model = replace(model, gate=cls._from_dict(gate), gate_below=float(gate["below"]))
+        return model
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any]) -> SpellingModel:
         names = tuple(data["features"])
         th = Thresholds(**data["thresholds"])
         kind = data.get("kind", "logistic")
@@ -123,7 +137,16 @@ class SpellingModel:
                              "safe": self.thresholds.safe, "safe_margin": self.thresholds.safe_margin,
                              "safe_min_length": self.thresholds.safe_min_length}
         out["meta"] = self.meta
+        if self.gate is not None:
+            out["gate"] = {**self.gate.to_dict(), "below": self.gate_below}
         return out
+
+    def gated(self, feats: dict[str, float]) -> float | None:
+        """The gate's probability when it clears ``feats`` (no correction search needed), else None."""
+        if self.gate is None:
+            return None
+        p = self.gate.probability(feats)
+        return p if p < self.gate_below else None
 
     def with_thresholds(self, th: Thresholds, meta: dict[str, Any] | None = None) -> SpellingModel:
         from dataclasses import replace

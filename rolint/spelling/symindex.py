@@ -26,7 +26,7 @@ import gc
 import threading
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +38,7 @@ MAX_DISTANCE = 2
 FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
 ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
 INDEX_VERSION = 5
+DECODED_GROUPS = 20_000  # prefix groups kept decoded per table (a few MB), then the cache starts over
 
 
 def _crc(s: str) -> int:
@@ -61,8 +62,10 @@ def deletes(s: str, depth: int = MAX_DISTANCE) -> set[str]:
 
 try:  # compiled (rapidfuzz, a dependency); the pure-Python version below stays as a fallback
     from rapidfuzz.distance.OSA import distance as _rf_osa
+    from rapidfuzz.process import extract as _rf_extract
 except ImportError:  # pragma: no cover
     _rf_osa = None
+    _rf_extract = None
 
 
 def osa_within(a: str, b: str, k: int) -> int:
@@ -211,6 +214,7 @@ class Table:
         self._dg = _view(data["del_group"], "I")
         self._fh = _view(data["fold_hash"], "I")
         self._fw = _view(data["fold_word"], "I")
+        self._decoded: dict[int, tuple[list[str], list[str]]] = {}
 
     def __len__(self) -> int:
         return len(self._len)
@@ -229,9 +233,22 @@ class Table:
     def zipf(self, wid: int) -> float:
         return self._zipf[wid] / ZIPF_SCALE
 
-    def lookup(self, query: str, max_distance: int | None = None) -> list[Match]:
-        """Forms within ``max_distance`` (at most the table's depth) edits of lowercase ``query``."""
-        k = self.depth if max_distance is None else min(max_distance, self.depth)
+    def forms(self, g: int) -> tuple[list[str], list[str]]:
+        """Group ``g``'s forms as spelled and in lowercase (decoded once, kept for the next look-ups:
+        neighbouring queries share prefix groups)."""
+        got = self._decoded.get(g)
+        if got is None:
+            lines = self._group(g)
+            key = lines[0]
+            spelled = [e[1:] if e[:1] == "\x01" else key + e for e in lines[1:]]
+            got = (spelled, [w.lower() for w in spelled])
+            if len(self._decoded) >= DECODED_GROUPS:
+                self._decoded.clear()
+            self._decoded[g] = got
+        return got
+
+    def groups(self, query: str, k: int) -> set[int]:
+        """The groups whose prefix shares a deletion (up to ``k`` letters) with ``query``'s."""
         groups: set[int] = set()
         dh, dg = self._dh, self._dg
         nh = len(dh)
@@ -241,23 +258,56 @@ class Table:
             while i < nh and dh[i] == h:
                 groups.add(dg[i])
                 i += 1
+        return groups
+
+    def lookup(self, query: str, max_distance: int | None = None) -> list[Match]:
+        """Forms within ``max_distance`` (at most the table's depth) edits of lowercase ``query``."""
+        k = self.depth if max_distance is None else min(max_distance, self.depth)
+        if k == 0:
+            return self.exact(query)
         out: list[Match] = []
         n = len(query)
         lens, gstart, zs = self._len, self._gstart, self._zipf
-        dist = osa_within if _rf_osa is None else None
-        for g in groups:
+        pool: list[str] = []  # the forms of the right lengths of every group, compared in one call
+        starts: list[int] = []  # where each group's slice begins in ``pool``…
+        spots: list[tuple[list[str], int, int]] = []  # … and its forms, first form's index and id
+        for g in self.groups(query, k):
             lo, hi = gstart[g], gstart[g + 1]
             first, last = bisect_left(lens, n - k, lo, hi), bisect_left(lens, n + k + 1, lo, hi)
             if first == last:
                 continue
-            lines = self._group(g)
-            key = lines[0]
-            for wid in range(first, last):
-                e = lines[wid - lo + 1]
-                w = e[1:] if e[:1] == "\x01" else key + e
-                d = _rf_osa(query, w.lower(), score_cutoff=k) if dist is None else dist(query, w.lower(), k)
-                if d <= k:
-                    out.append(Match(w, d, zs[wid] / ZIPF_SCALE))
+            spelled, lowered = self.forms(g)
+            starts.append(len(pool))
+            spots.append((spelled, first - lo, first))
+            pool.extend(lowered[first - lo : last - lo])
+        if _rf_extract is not None:
+            hits = [(i, d) for _, d, i in _rf_extract(query, pool, scorer=_rf_osa, score_cutoff=k, limit=None)]
+        else:
+            hits = [(i, d) for i, low in enumerate(pool) if (d := osa_within(query, low, k)) <= k]
+        for i, d in hits:
+            s = bisect_right(starts, i) - 1
+            spelled, offset, wid = spots[s]
+            j = i - starts[s]
+            out.append(Match(spelled[offset + j], d, zs[wid + j] / ZIPF_SCALE))
+        return out
+
+    def exact(self, query: str) -> list[Match]:
+        """Forms whose lowercase is ``query`` (a name and a common word may share it: Bar, bar)."""
+        out: list[Match] = []
+        n = len(query)
+        lens, gstart, zs = self._len, self._gstart, self._zipf
+        for g in self.groups(query, 0):
+            lo, hi = gstart[g], gstart[g + 1]
+            first, last = bisect_left(lens, n, lo, hi), bisect_left(lens, n + 1, lo, hi)
+            if first == last:
+                continue
+            spelled, lowered = self.forms(g)
+            part = lowered[first - lo : last - lo]
+            if query not in part:
+                continue
+            for i, low in enumerate(part):
+                if low == query:
+                    out.append(Match(spelled[first - lo + i], 0, zs[first + i] / ZIPF_SCALE))
         return out
 
     def same_fold(self, query: str) -> list[Match]:

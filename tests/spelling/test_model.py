@@ -87,3 +87,66 @@ def test_compiled_trees_score_exactly_as_walking_them() -> None:
     vectors = [{f: rnd.choice((0.0, 1.0, rnd.uniform(-2, 8))) for f in model.features} for _ in range(n)]
     walked = [model.init + model.rate * sum(t.leaf_value(model.vector(v)) for t in model.trees) for v in vectors]
     assert [model.logit(v) for v in vectors] == walked
+
+
+def test_a_gate_travels_with_the_model_as_plain_json() -> None:
+    from dataclasses import replace
+
+    gate = SpellingModel(("a",), TH, "logistic", (0.0,), (1.0,), (2.0,), -1.0)
+    model = replace(_boosted(), gate=gate, gate_below=0.05)
+    again = SpellingModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again == model and again.gate == gate and again.gate_below == 0.05
+    assert again.gated({"a": -3.0}) == pytest.approx(gate.probability({"a": -3.0}))  # p = 0.0009: cleared
+    assert again.gated({"a": 0.0}) is None  # p = 0.27: the corrections must be weighed
+    assert _boosted().gated({"a": -3.0}) is None  # no gate: every token is searched
+
+
+def test_the_shipped_gate_reads_only_features_that_need_no_correction_search() -> None:
+    from rolint.checks.spelling_features import CANDIDATE_FEATURES
+
+    m = get_model()
+    assert m.gate is not None and 0.0 < m.gate_below < m.thresholds.report
+    assert m.gate.features and not set(m.gate.features) & CANDIDATE_FEATURES
+    assert set(m.gate.features) <= set(FEATURES)
+    assert m.gate.meta["errors_skipped"] <= 0.001 * m.gate.meta["errors"]  # how it was chosen travels with it
+
+
+def test_the_gate_spares_names_the_correction_search_but_not_a_slip(monkeypatch) -> None:
+    """Exactly the tokens the gate does not clear get their corrections searched: here the names a
+    lexicon knows are cleared, the lowercase slip is weighed and reported."""
+    from rolint.checks import CheckContext
+    from rolint.checks import spelling as spelling_check
+    from rolint.checks.spelling_features import base_evidence
+    from rolint.checks.word_evidence import doc_info
+    from rolint.document import Document
+    from rolint.spelling import get_speller
+
+    searched: list[str] = []
+    real = spelling_check.with_candidates
+
+    def spy(doc, ev, sp, info):  # type: ignore[no-untyped-def]
+        searched.append(ev.word.text)
+        return real(doc, ev, sp, info)
+
+    monkeypatch.setattr(spelling_check, "with_candidates", spy)
+    doc = Document.from_text("Ieri, ministrul a vorbit cu domnul Schwarzenegger și cu doamna Kowalczyk despre "
+                             "noul raportl al comisiei de la Wolfsburg.\n")
+    found = {doc.text[d.start:d.end]: d for d in spelling_check.SpellingCheck().run(doc, CheckContext())}
+    sp, info, model = get_speller(), doc_info(doc), get_model()
+    unknown = [w for w, _ in spelling_check.unknown_words(doc, CheckContext(), sp)]
+    cleared = {w.text for w in unknown if model.gated(base_evidence(doc, w, sp, info).features) is not None}
+    assert set(searched) == {w.text for w in unknown} - cleared
+    assert {"Schwarzenegger", "Wolfsburg"} <= cleared
+    assert all(found[name].rule == "spelling.unknown-word" for name in cleared)
+    assert found["raportl"].rule == "spelling.misspelling" and found["raportl"].replacements[0] == "raportul"
+
+
+def test_explain_says_when_the_gate_decided() -> None:
+    from rolint.checks import CheckContext
+    from rolint.checks.spelling import SpellingCheck
+    from rolint.document import Document
+
+    doc = Document.from_text("Ieri, ministrul a vorbit cu domnul Schwarzenegger la Wolfsburg.\n")
+    found = {doc.text[d.start:d.end]: d for d in SpellingCheck().run(doc, CheckContext(options={"explain": True}))}
+    why = found["Schwarzenegger"].why or ""
+    assert why.startswith("p(misspelling) ≤ gate") and "without corrections" in why and "cap_mid" in why

@@ -229,8 +229,7 @@ def _edits(w: str, low: str, speller: Speller, limit: int = LIMIT) -> list[Candi
         bound = m.zipf - EDIT_WEIGHT * SIBLING_COST * m.distance
         if len(scores) >= limit and bound < scores[limit - 1]:
             break
-        if not speller.spell(m.word):
-            continue
+        # (every form of the index is one Hunspell accepts as spelled: tests/spelling/test_symindex.py)
         cost, ops = edit_cost(low, m.word.lower())
         z = _zipf(m.word, speller) if "-" in m.word else m.zipf
         c = Candidate(_restore_case(w, m.word, speller), "edit", cost, z, {"distance": m.distance, "ops": ops})

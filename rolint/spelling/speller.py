@@ -221,14 +221,16 @@ class Speller:
 
     def _known_uncached(self, word: str) -> bool:
         w = normalize(word)
-        # a word of letters: spell() asks the index itself (once); other forms: the index, then Hunspell
-        if self.spell(w) if w.isalpha() else (self._in_index(w) or self.spell(w)):
+        if w.isalpha():
+            return self.spell(w)  # spell() asks the index itself (once)
+        # other forms: the index, then (hyphenated) every part, and only then Hunspell: a compound of
+        # known parts (nord-coreean) is known either way, and Hunspell stays unloaded
+        if self._in_index(w):
             return True
-        if "-" in w:
-            parts = w.split("-")
-            if all(parts) and all(self.spell(p) for p in parts):
-                return True
-        return False
+        parts = w.split("-") if "-" in w else []
+        if parts and all(parts) and all(self.spell(p) for p in parts):
+            return True
+        return self.spell(w)
 
     def is_proper(self, word: str) -> bool:
         """A form the dictionary knows only capitalised (Rusia, Coreea) — a proper name."""

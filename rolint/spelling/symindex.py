@@ -38,7 +38,8 @@ MAX_DISTANCE = 2
 FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
 ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
 INDEX_VERSION = 5
-DECODED_GROUPS = 20_000  # prefix groups kept decoded per table (a few MB), then the cache starts over
+DECODED_GROUPS = 20_000
+COMMON_AFTER = 500  # words asked before the frequent forms are made a set  # prefix groups kept decoded per table (a few MB), then the cache starts over
 
 
 def _crc(s: str) -> int:
@@ -332,6 +333,20 @@ class SymIndex:
         """``data``: both tables' sections, flat, named ``frequent.…`` and ``full.…`` (:func:`_build`)."""
         self.frequent = Table(_sub(data, "frequent."))
         self.full = Table(_sub(data, "full."))
+        self._common: frozenset[str] | None = None
+        self._asked = 0
+
+    def _common_forms(self) -> frozenset[str] | None:
+        """The frequent table's forms as spelled (wordfreq's words, ~37,000: most words of running text),
+        as a set made after COMMON_AFTER questions (a one-line file does not pay the few ms it takes)."""
+        if self._common is None:
+            self._asked += 1
+            if self._asked <= COMMON_AFTER:
+                return None
+            t = self.frequent
+            self._common = frozenset(w for g in range(len(t._gstart) - 1) for w in t.forms(g)[0])
+            t._decoded.clear()
+        return self._common
 
     def __len__(self) -> int:
         return len(self.full)
@@ -349,6 +364,10 @@ class SymIndex:
     def accepts(self, word: str) -> bool:
         """Would Hunspell accept ``word`` as written? A lowercase form also in its capitalised and
         upper-case spellings, a listed name (Capitalised) as listed or in upper case."""
+        common = self._common_forms()
+        if common is not None and (word in common or (word.lower() in common and (
+                word[1:].islower() or word.isupper()))):
+            return True  # (a name in upper case, a rare form: the full table answers)
         low = word.lower()
         forms = {m.word for m in self.full.lookup(low, 0)}
         if not forms:

@@ -119,3 +119,17 @@ def test_common_words_are_answered_without_loading_hunspell() -> None:
     bare = Speller(use_index=False)
     for word in ("casă", "bucurești", "Guvernului", "guvrnul", "Rusia", "rusia", "cAsă"):
         assert sp.known(word) == bare.known(word), word
+
+
+def test_every_form_a_lookup_returns_is_one_hunspell_accepts_as_spelled() -> None:
+    """Candidates are not re-checked with the speller: the index must hold only accepted forms."""
+    from rolint.spelling import get_speller
+    from rolint.spelling.symindex import get_index
+
+    ix, sp = get_index(), get_speller()
+    queries = ["guvrnul", "mnistrl", "Presedintele", "scrisoare", "întrun", "dealtfel", "bucurești", "nordcoreean",
+               "statine", "ceea", "aeroportrile", "vinerea", "imediatt", "peste", "ștrand"]
+    forms = {m.word for q in queries for m in ix.lookup(q.lower(), 2)}
+    assert len(forms) > 100
+    rejected = [f for f in forms if not sp.hunspell_spell(f)]
+    assert rejected == []

@@ -22,6 +22,8 @@ Classes (names are shared with the rest of the project):
 * ``split_expression`` — a fixed expression written as one word (de asemenea → deasemenea).
 * ``lookalike`` — ǎ (U+01CE) or ã for ă, cedilla ş ţ Ş Ţ for ș ț Ș Ț, ",," or ‚ for the opening „.
 * ``diacritics`` — one word stripped of its diacritics (după → dupa).
+* ``capitalised_diacritics`` — one capitalised word stripped of its diacritics: a name (Brașov →
+  Brasov, Ștefan → Stefan) or a sentence-initial word (Clădirea → Cladirea).
 * ``old_orthography`` — pre-1993 î for â inside a word (când → cînd, sunt → sînt).
 * ``real_list`` — single-word wrong → right pairs of LanguageTool's replace.txt and Agramat: the
   right word of a sentence replaced by the listed wrong form.
@@ -51,7 +53,7 @@ from rolint.spelling.text import fold, match_case
 
 CLASSES: tuple[str, ...] = (
     "edit1", "edit2", "repeated", "capitalised", "glued", "split_expression",
-    "lookalike", "diacritics", "old_orthography", "real_list", "stripped_line",
+    "lookalike", "diacritics", "old_orthography", "real_list", "stripped_line", "capitalised_diacritics",
 )
 #: a stripped line's words that are words without their diacritics too (sa, si, ca): changed in the
 #: text but not counted, a dictionary cannot see them (the context model of issue 11 does)
@@ -266,6 +268,15 @@ def _diacritics(i: int, text: str, rng: random.Random) -> list[SentenceEdit]:
     return [_edit_word(i, (m := rng.choice(options)), fold(m.group()), "diacritics")] if options else []
 
 
+def _capitalised_diacritics(i: int, text: str, rng: random.Random) -> list[SentenceEdit]:
+    options = [m for m in WORD.finditer(text) if len(m.group()) >= 3 and m.group()[0].isupper()
+               and m.group()[1:].islower() and fold(m.group()) != m.group() and _known(m.group())
+               and not _known(fold(m.group()))]
+    names = [m for m in options if m.start() > 0]  # mid-sentence: a name, when the sentence has one
+    options = names or options
+    return [_edit_word(i, (m := rng.choice(options)), fold(m.group()), "capitalised_diacritics")] if options else []
+
+
 def old_form(word: str) -> str:
     """The pre-1993 spelling of a lowercase word: î for â inside it, sînt for sunt."""
     if word in OLD_SUNT:
@@ -335,6 +346,7 @@ GENERATORS: dict[str, Generator] = {
     "split_expression": _split_expression,
     "lookalike": _lookalike,
     "diacritics": _diacritics,
+    "capitalised_diacritics": _capitalised_diacritics,
     "old_orthography": _old_orthography,
     "real_list": _real_list,
     "stripped_line": _stripped_line,

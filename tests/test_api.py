@@ -39,13 +39,13 @@ def test_readme_example_runs() -> None:
 def test_check_text_finds_the_slip_and_names_the_format() -> None:
     found = check_text(SLIP, options=OFFLINE)
     assert any(d.rule.startswith("spelling") and SLIP[d.start:d.end] == "magazinl" for d in found)
-    code = "Textul bun.\n\n```\nmagazinl\n```\n"
+    code = f"Textul bun.\n\n```\n{SLIP}\n```\n"  # a fenced block: code in Markdown, prose in a text file
     assert not [d for d in check_text(code, path="draft.md", options=OFFLINE) if "magazinl" in d.message]
     assert [d for d in check_text(code, path="draft.txt", options=OFFLINE) if "magazinl" in d.message]
 
 
 def test_format_overrides_the_suffix() -> None:
-    code = "Un text.\n\n`magazinl`\n"  # in a Markdown code span: not prose
+    code = f"Un text.\n\n`{SLIP}`\n"  # in a Markdown code span: not prose
     assert check_text(code, path="buffer", options=OFFLINE)
     assert check_text(code, path="buffer", options=OFFLINE, format="markdown") == []
     assert fix_text(code, path="x.md", options=OFFLINE, format="text").remaining

@@ -45,9 +45,9 @@ FEATURES: tuple[str, ...] = (
     "own_zipf_ro", "own_zipf_en", "stem_zipf_en", "foreign_letters", "rare_trigram", "min_trigram", "mean_trigram",
     "lex_place", "lex_person", "lex_learned", "lex_inflected", "name_inflection",
     "doc_repeats", "doc_family", "doc_unknown_rate", "line_diacritics", "foreign_phrase", "foreign_neighbour",
-    "abbreviation", "after_number", "term_shape", "line_unknown_share", "neighbours_known",
+    "abbreviation", "after_number", "term_shape", "line_unknown_share", "neighbours_known", "restorable",
     "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
-    *(f"c1_{k}" for k in KINDS), "c1_prefix_split", "c1_split_short_part",
+    *(f"c1_{k}" for k in KINDS), "c1_prefix_split", "c1_split_short_part", "c1_proper",
     "cap_x_gain", "lex_x_gain", "repeats_x_gain",
 )
 
@@ -240,7 +240,16 @@ def base_evidence(doc: Document, w: Word, sp: Speller, info: DocInfo, in_compoun
     f["term_shape"] = float(low.isalpha() and (
         is_compound(low, sp) or is_derivative(low, sp) or learned_shape(low, sp)))
     f["line_unknown_share"] = line_unknown_share(doc, w, sp)
+    f["restorable"] = float(restorable(low))
     return Evidence(w, f, [], lex)
+
+
+def restorable(low: str) -> bool:
+    """Diacritics make the token a dictionary form (Romania → România): one hashed look-up, cheap enough
+    for the gate, which would otherwise clear a capitalised name written without its diacritics."""
+    from rolint.spelling.symindex import get_index
+
+    return low.isalpha() and any(m.word.lower() != low for m in get_index().same_fold(low))
 
 
 def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> Evidence:
@@ -259,6 +268,7 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
         f["c1_in_doc"] = float(bool(first) and info.low_counts.get(normalize(first), 0) > 0)
         f["n_close"] = min(5, sum(1 for c in cands if c.cost <= 1.0)) / 5
         f[f"c1_{candidate_kind(c1)}"] = 1.0
+        f["c1_proper"] = float(" " not in c1.word and sp.is_proper(c1.word))  # România for Romania
         if c1.kind == "split" and " " in c1.word:
             parts = c1.word.split()
             f["c1_prefix_split"] = float(parts[0].lower() in PREFIXES)

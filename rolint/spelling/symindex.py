@@ -38,8 +38,8 @@ MAX_DISTANCE = 2
 FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
 ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
 INDEX_VERSION = 5
-DECODED_GROUPS = 20_000
-COMMON_AFTER = 500  # words asked before the frequent forms are made a set  # prefix groups kept decoded per table (a few MB), then the cache starts over
+DECODED_GROUPS = 20_000  # prefix groups kept decoded per table (a few MB), then the cache starts over
+COMMON_AFTER = 500  # words asked before the frequent forms are made a set
 
 
 def _crc(s: str) -> int:

@@ -18,6 +18,7 @@ weighs the evidence (which reads ``kind``, ``cost``, ``zipf`` and ``extra`` itse
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -113,7 +114,7 @@ def candidates(
         if speller.known(text):
             add(Candidate(text, "lookalike", LOOKALIKE_COST * n, _zipf(text, speller), {"replaced": n}))
             return _ranked(found, limit)
-    for c in _word_candidates(text, speller):
+    for c in _cached_word_candidates(text, speller):
         add(c)
     if "-" in text:
         for c in _part_candidates(text, speller):
@@ -177,6 +178,13 @@ def _restore_case(token: str, form: str, speller: Speller) -> str:
     if form[:1].isupper() and not token[:1].isupper():
         return form  # a proper name keeps its capital
     return match_case(token, form)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _cached_word_candidates(token: str, speller: Speller) -> tuple[Candidate, ...]:
+    """The candidates of one token, kept for its next occurrence in this process (a name or a habit
+    recurs across the documents of one run; the neighbour-dependent merges are not kept)."""
+    return tuple(_word_candidates(token, speller))
 
 
 def _word_candidates(token: str, speller: Speller) -> list[Candidate]:

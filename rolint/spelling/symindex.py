@@ -248,6 +248,19 @@ class Table:
             self._decoded[g] = got
         return got
 
+    def all_forms(self) -> list[str]:
+        """Every form of the table as spelled, in one pass over the blob (key line, then its entries)."""
+        lines = str(self._blob[: self._gbyte[len(self._gbyte) - 1]], "utf-8").split("\n")
+        gstart = self._gstart
+        out: list[str] = []
+        i = 0
+        for g in range(len(gstart) - 1):
+            key = lines[i]
+            n = gstart[g + 1] - gstart[g]
+            out.extend(e[1:] if e[:1] == "\x01" else key + e for e in lines[i + 1 : i + 1 + n])
+            i += 1 + n
+        return out
+
     def groups(self, query: str, k: int) -> set[int]:
         """The groups whose prefix shares a deletion (up to ``k`` letters) with ``query``'s."""
         groups: set[int] = set()
@@ -343,9 +356,7 @@ class SymIndex:
             self._asked += 1
             if self._asked <= COMMON_AFTER:
                 return None
-            t = self.frequent
-            self._common = frozenset(w for g in range(len(t._gstart) - 1) for w in t.forms(g)[0])
-            t._decoded.clear()
+            self._common = frozenset(self.frequent.all_forms())
         return self._common
 
     def __len__(self) -> int:

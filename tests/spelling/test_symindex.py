@@ -133,3 +133,22 @@ def test_every_form_a_lookup_returns_is_one_hunspell_accepts_as_spelled() -> Non
     assert len(forms) > 100
     rejected = [f for f in forms if not sp.hunspell_spell(f)]
     assert rejected == []
+
+
+def test_all_forms_reads_every_form_as_spelled():
+    forms = ["casa", "casă", "casei", "București", "bucătar", "Ana", "ana", "zbor"]
+    t = Table(build_table(forms, {}, 1, fold_all=False))
+    assert sorted(t.all_forms()) == sorted(forms)
+    assert sorted(w for g in range(len(t._gstart) - 1) for w in t.forms(g)[0]) == sorted(forms)
+
+
+def test_frequent_forms_answer_as_a_set_after_enough_questions():
+    from rolint.spelling.symindex import COMMON_AFTER
+
+    ix = get_index()
+    words = ["Ministrul", "MINISTRUL", "ministrul", "București", "bucurești", "Guvernul", "guvrnul", "casa"]
+    before = [ix.accepts(w) for w in words]
+    for _ in range(COMMON_AFTER + 1):
+        ix.accepts("casa")
+    assert ix._common is not None and "ministrul" in ix._common
+    assert [ix.accepts(w) for w in words] == before == [True, True, True, True, False, True, False, True]

@@ -90,7 +90,9 @@ CODED_RULES: tuple[CodedRule, ...] = (
             "**Fix.** Safe only where the probability and the lead of the best correction clear the "
             "thresholds chosen on held-out data for at least 99.5% precision, the word has 5 letters or "
             "more, no capital and no lexicon hit, and the correction is one edit, look-alike letters, "
-            "diacritics or old orthography; otherwise unsafe, with every correction offered."
+            "diacritics or old orthography and changes a letter (only adding a hyphen, "
+            "multitaskingul → multitasking-ul, is a convention, never safe); otherwise unsafe, with "
+            "every correction offered."
         ),
         check=SPELLING,
         examples=(

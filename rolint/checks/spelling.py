@@ -15,8 +15,8 @@ What it does
       a term, a foreign word); select it (or run ``--explain``) to see them all.
 
     A fix is safe only when the probability and the lead of the best correction clear the thresholds
-    chosen on the dev split for ≥ 99.5% precision, and the word shows no sign of a name (capital letter,
-    lexicon). ``--explain`` prints each decision's evidence.
+    chosen on the dev split for ≥ 99.5% precision, the word shows no sign of a name (capital letter,
+    lexicon) and the correction changes a letter (not only a hyphen). ``--explain`` prints each decision's evidence.
 
 Scope (not decisions, but what is not a word of running prose): masked text (URLs, code), words glued to
 digits or markup, elisions with an apostrophe, acronyms and mixed-case brand spellings, the user's words.
@@ -132,6 +132,7 @@ class SpellingCheck(SpellerCheck):
                 and len(w.text) >= th.safe_min_length
                 and not is_capitalised(w.text)
                 and ev.lexicon is None
+                and not hyphen_only(w.text, c1.word)
             )
             d = finding(doc, ev, severity, safe)
         elif not ev.candidates and on_own_line(doc, w.start, w.end) and w.text.islower():
@@ -155,6 +156,13 @@ class SpellingCheck(SpellerCheck):
             suffix = f"+{ev.lexicon.suffix}" if ev.lexicon.suffix else ""
             lex = f"; lexicon: {ev.lexicon.lexicon} ({ev.lexicon.base}{suffix})"
         return f"p(misspelling) = {p:.3f}; corrections: {best}{lex}; evidence: {', '.join(parts)}"
+
+
+def hyphen_only(token: str, correction: str) -> bool:
+    """The correction only adds or drops a hyphen (multitaskingul → multitasking-ul): no letter changes, and
+    whether a loanword takes its ending with a hyphen is a convention the dictionary does not always
+    follow (DOOM 3 writes marketingul), so such a fix is shown, never applied unattended."""
+    return token != correction and token.replace("-", "") == correction.replace("-", "")
 
 
 def unknown_words(doc: Document, ctx: CheckContext, sp: Speller) -> Iterator[tuple[Word, bool]]:

@@ -406,3 +406,18 @@ def test_a_unit_symbol_is_not_a_word_only_after_a_number():
     doc = Document.from_text("Au turnat 1800 mc de beton și 5 µl de ser; apoi mc singur.\n")
     unknown = [(w.text, w.start) for w, _ in unknown_words(doc, CheckContext(), get_speller())]
     assert unknown == [("mc", doc.text.rindex("mc"))]  # the one without a number is checked
+
+
+def test_a_fix_that_only_adds_a_hyphen_is_never_safe() -> None:
+    """Loanwords take their article with or without a hyphen by convention (DOOM 3: marketingul); the
+    dictionary may list the hyphenated form only, so such a fix is shown and never applied unattended."""
+    from rolint.checks import CheckContext
+    from rolint.checks.spelling import hyphen_only
+    from rolint.diagnostics import Applicability
+    from rolint.document import Document
+
+    assert hyphen_only("multitaskingul", "multitasking-ul") and hyphen_only("show-ul", "showul")
+    assert not hyphen_only("guvrnul", "guvernul") and not hyphen_only("casa", "casa")
+    doc = Document.from_text("Echipa a discutat ieri despre multitaskingul din birourile firmei.\n")
+    found = [d for d in SpellingCheck().run(doc, CheckContext()) if doc.text[d.start:d.end] == "multitaskingul"]
+    assert found and all(d.fix is None or d.fix.applicability != Applicability.SAFE for d in found)

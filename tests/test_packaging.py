@@ -23,4 +23,5 @@ def test_wheel_ships_rule_packs_and_dictionary(tmp_path: Path) -> None:
             "rolint/data/hunspell/LICENSE", "rolint/languagetool/pom.xml",
             "rolint/data/diacritics/model.json.gz", "rolint/data/diacritics/real-word-forms.txt",
             "rolint/data/diacritics/forms.txt.xz",
-            "rolint/data/diacritics/README.md"} <= names
+            "rolint/data/diacritics/README.md", "rolint/data/context/bigrams.json.gz",
+            "rolint/data/context/README.md"} <= names

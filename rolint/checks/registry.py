@@ -98,10 +98,10 @@ CODED_RULES: tuple[CodedRule, ...] = (
         examples=(
             bad("Profesorul a explicat lecția foarte clar elevilr.",
                 "Profesorul a explicat lecția foarte clar elevilor."),
-            bad("Am cumpărat pâine de la magazinl din colț.",
-                "Am cumpărat pâine de la magazinul din colț."),
+            bad("Raportul guvrnului a fost publicat ieri pe site.",
+                "Raportul guvernului a fost publicat ieri pe site."),
             good("Profesorul a explicat lecția foarte clar elevilor."),
-            good("Am cumpărat pâine de la magazinul din colț."),
+            good("Raportul guvernului a fost publicat ieri pe site."),
         ),
     ),
     CodedRule(

@@ -125,8 +125,10 @@ class SpellingCheck(SpellerCheck):
         if p >= th.report and ev.candidates:
             severity = Severity.ERROR if p >= th.error else Severity.WARNING
             c1 = ev.candidates[0]
+            ev = in_context(doc, ev)
             safe = (
-                p >= th.safe
+                ev.candidates[0] is c1  # the context agrees with the noisy-channel ranking
+                and p >= th.safe
                 and ev.features["c1_margin"] >= th.safe_margin
                 and candidate_kind(c1) in SAFE_KINDS
                 and len(w.text) >= th.safe_min_length
@@ -156,6 +158,22 @@ class SpellingCheck(SpellerCheck):
             suffix = f"+{ev.lexicon.suffix}" if ev.lexicon.suffix else ""
             lex = f"; lexicon: {ev.lexicon.lexicon} ({ev.lexicon.base}{suffix})"
         return f"p(misspelling) = {p:.3f}; corrections: {best}{lex}; evidence: {', '.join(parts)}"
+
+
+def in_context(doc: Document, ev: Evidence) -> Evidence:
+    """``ev`` with its corrections ranked by how well they fit between the words around the token
+    (:mod:`rolint.spelling.rerank`), when the best is a slip of the keys: a restoration of diacritics,
+    old orthography or look-alike letters has its own evidence, and a split or a merge keeps its place."""
+    from dataclasses import replace
+
+    from rolint.spelling.rerank import context_of, rerank
+
+    cands = ev.candidates
+    if len(cands) < 2 or cands[0].kind != "edit":
+        return ev
+    words = [c.word if c.kind != "merge" else c.word + " " for c in cands]  # a merge never moves
+    order = rerank(words, *context_of(doc.prose, ev.word.start, ev.word.end))
+    return ev if order == list(range(len(cands))) else replace(ev, candidates=[cands[i] for i in order])
 
 
 def hyphen_only(token: str, correction: str) -> bool:

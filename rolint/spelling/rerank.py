@@ -1,0 +1,112 @@
+"""Ranking a misspelling's corrections in context: a word bigram model over edited Romanian text.
+
+The spelling model decides *whether* a token is a misspelling from its evidence; its corrections come
+ranked by a noisy-channel score (word frequency less the edit's cost), which knows nothing of the words
+around the token. Once a token is reported, :func:`rerank` weighs each single-word correction by how
+well it fits between the words before and after it,
+
+    score(c) = log P(c | previous) + log P(next | c) − RANK_WEIGHT × (c's place in the noisy-channel list)
+
+with P a bigram model with "stupid" back-off (BACKOFF × the unigram) to the corpus count, or to wordfreq's
+frequency for a word the corpus never saw. The counts (``rolint/data/context/bigrams.json.gz``, built by
+``bench/fit_rerank.py`` from the fit part of bench/data) load on the first reported misspelling.
+RANK_WEIGHT was chosen on the dev part (``bench/fit_rerank.py --sweep``).
+
+Only single-word corrections of the token itself are reordered: a split (pentru fiecare) or a merge with a
+neighbour keeps its place, and a token whose best correction is a split is left as ranked.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import math
+import threading
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+RANK_WEIGHT = 3.0  # log-probability points one place down the noisy-channel list costs (chosen on dev)
+BACKOFF = 0.4
+FLOOR_LOGP = math.log(1e-9)
+BOS, EOS = "<s>", "</s>"
+TOKEN = regex.compile(r"\p{L}+(?:-\p{L}+)*|\d+|[^\s\p{L}\d]")
+SENTENCE_END = frozenset(".!?…")
+_LOCK = threading.Lock()
+
+
+def data_path() -> Path:
+    return Path(str(resources.files("rolint") / "data" / "context" / "bigrams.json.gz"))
+
+
+def tokens(text: str) -> list[str]:
+    """The model's tokens: lowercase words (hyphenated forms whole), numbers, punctuation marks."""
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+class BigramModel:
+    def __init__(self, data: dict) -> None:
+        self.uni: dict[str, int] = data["uni"]
+        self.bi: dict[str, int] = data["bi"]  # "left\tright" → count
+        self.total = max(1, int(data["total"]))
+        self.vocab = max(1, len(self.uni))
+
+    def logp_uni(self, w: str) -> float:
+        c = self.uni.get(w, 0)
+        if c:
+            return math.log((c + 1) / (self.total + self.vocab))
+        from rolint.spelling import get_speller
+
+        z = get_speller().zipf(w) if w.isalpha() else 0.0
+        return math.log(10 ** (z - 9)) if z > 0 else FLOOR_LOGP
+
+    def logp(self, w: str, prev: str) -> float:
+        c = self.bi.get(f"{prev}\t{w}", 0)
+        if c:
+            return math.log(c / max(c, self.uni.get(prev, c)))
+        return math.log(BACKOFF) + self.logp_uni(w)
+
+    def fit(self, word: str, prev: str, following: str) -> float:
+        """log P(word | prev) + log P(following | word): how well ``word`` sits between its neighbours."""
+        w = word.lower()
+        return self.logp(w, prev) + self.logp(following, w)
+
+
+@functools.lru_cache(maxsize=1)
+def get_model() -> BigramModel:
+    with _LOCK:
+        from rolint.spelling.cache import cached
+
+        path = data_path()
+        return BigramModel(cached("context-bigrams-v1", [path], lambda: _read(path)))
+
+
+def _read(path: Path) -> dict:
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        return json.load(f)
+
+
+def context_of(text: str, start: int, end: int) -> tuple[str, str]:
+    """The tokens before and after ``text[start:end]`` on its line (sentence marks at a sentence's edge)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before = tokens(text[line_start:start])
+    after = tokens(text[end : len(text) if line_end < 0 else line_end])
+    prev = before[-1] if before and before[-1] not in SENTENCE_END else BOS
+    return prev, after[0] if after else EOS
+
+
+def rerank(words: Sequence[str], prev: str, following: str, model: BigramModel | None = None) -> list[int]:
+    """The order (indices into ``words``, the noisy-channel ranking) in context. Only single-word
+    corrections move; if the first is not one, the order is kept."""
+    order = list(range(len(words)))
+    if len(words) < 2 or " " in words[0]:
+        return order
+    m = model or get_model()
+    single = [i for i in order if " " not in words[i]]
+    best = sorted(single, key=lambda i: -(m.fit(words[i], prev, following) - RANK_WEIGHT * i))
+    slots = iter(best)
+    return [next(slots) if " " not in words[i] else i for i in order]

@@ -1,0 +1,63 @@
+"""Ranking a misspelling's corrections in context (rolint.spelling.rerank) and its data."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from rolint.checks import CheckContext
+from rolint.checks.spelling import SpellingCheck
+from rolint.document import Document
+from rolint.spelling.rerank import BOS, EOS, RANK_WEIGHT, BigramModel, context_of, data_path, get_model, rerank
+
+
+def _model() -> BigramModel:
+    # the three candidates equally frequent; only cană seen between "o" and "de"
+    uni = {"o": 10, "casă": 3, "cană": 3, "cadă": 3, "de": 10, "apă": 2, "și": 100, BOS: 5, EOS: 5}
+    bi = {"o\tcană": 10, "cană\tde": 3, "de\tapă": 2}
+    return BigramModel({"uni": uni, "bi": bi, "total": sum(uni.values())})
+
+
+def test_context_stops_at_the_line_and_at_a_sentence_mark() -> None:
+    text = "Prima frază. Am luat o cnaă de apă\nalt rând"
+    start = text.index("cnaă")
+    assert context_of(text, start, start + 4) == ("o", "de")
+    start = text.index("Am")
+    assert context_of(text, start, start + 2) == (BOS, "luat")  # after a full stop: a sentence starts
+    start = text.index("apă")
+    assert context_of(text, start, start + 3) == ("de", EOS)  # the line ends
+
+
+def test_a_correction_that_fits_its_neighbours_moves_up() -> None:
+    m = _model()
+    assert m.fit("cană", "o", "de") > m.fit("casă", "o", "de") + RANK_WEIGHT  # seen twice, against backed off
+    assert rerank(["casă", "cadă", "cană"], "o", "de", m) == [2, 0, 1]
+    assert rerank(["casă", "cadă", "cană"], "un", "mare", m) == [0, 1, 2]  # no evidence: the ranking stays
+
+
+def test_splits_keep_their_place_and_a_split_first_is_left_alone() -> None:
+    m = _model()
+    assert rerank(["cas ă", "casă", "cană"], "o", "de", m) == [0, 1, 2]
+    assert rerank(["casă", "o cană", "cană"], "o", "de", m) == [2, 1, 0]  # the split stays second
+
+
+def test_shipped_counts_come_from_the_fit_part_and_rank_real_context() -> None:
+    with gzip.open(data_path(), "rt", encoding="utf-8") as f:
+        meta = json.load(f)["meta"]
+    assert meta["split"] == "fit"
+    m = get_model()
+    assert m.logp("fost", "a") > m.logp("fost", "casa")  # a fost: one of the most frequent pairs
+
+
+def test_the_check_offers_the_correction_that_fits_the_sentence_first() -> None:
+    """Made-up slips whose nearest frequent word does not fit the sentence: scri (scris, scrie) after
+    să, promi (primi, promis) after a."""
+    check = SpellingCheck()
+    for text, typo, right in (
+        ("Profesorul le-a cerut elevilor să scri o compunere despre vacanța de vară.\n", "scri", "scrie"),
+        ("Primarul a promi că va repara drumul până la sfârșitul lunii.\n", "promi", "promis"),
+    ):
+        doc = Document.from_text(text)
+        found = [d for d in check.run(doc, CheckContext()) if doc.text[d.start:d.end] == typo]
+        assert found and found[0].replacements[0] == right
+        assert found[0].fix is not None and found[0].fix.applicability.name != "SAFE"  # the context disagreed

@@ -75,6 +75,8 @@ def sweep(weights: list[float]) -> None:
                 if not cands:
                     continue
                 reps = [x.word for x in cands]
+                if prev == R.BOS:  # left as ranked at a sentence start (rerank.rerank)
+                    reps = reps[:1]
                 fits = [model.fit(r, prev, following) if " " not in r else 0.0 for r in reps]
                 cases.setdefault(cls, []).append((reps, fits, [x.score for x in cands], inj.right))
     print("spelling.misspelling findings on dev injected errors whose first correction is right")

@@ -13,7 +13,8 @@ frequency for a word the corpus never saw. The counts (``rolint/data/context/big
 RANK_WEIGHT was chosen on the dev part (``bench/fit_rerank.py --sweep``).
 
 Only single-word corrections of the token itself are reordered: a split (pentru fiecare) or a merge with a
-neighbour keeps its place, and a token whose best correction is a split is left as ranked.
+neighbour keeps its place, and a token whose best correction is a split is left as ranked, as is a token at
+a sentence start (one neighbour is too little evidence: on dev it only cost capitalised words).
 """
 
 from __future__ import annotations
@@ -103,8 +104,8 @@ def rerank(words: Sequence[str], prev: str, following: str, model: BigramModel |
     """The order (indices into ``words``, the noisy-channel ranking) in context. Only single-word
     corrections move; if the first is not one, the order is kept."""
     order = list(range(len(words)))
-    if len(words) < 2 or " " in words[0]:
-        return order
+    if len(words) < 2 or " " in words[0] or prev == BOS:
+        return order  # at a sentence start only the next word speaks: the ranking stays (chosen on dev)
     m = model or get_model()
     single = [i for i in order if " " not in words[i]]
     best = sorted(single, key=lambda i: -(m.fit(words[i], prev, following) - RANK_WEIGHT * i))

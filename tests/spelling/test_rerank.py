@@ -33,6 +33,7 @@ def test_a_correction_that_fits_its_neighbours_moves_up() -> None:
     assert m.fit("cană", "o", "de") > m.fit("casă", "o", "de") + RANK_WEIGHT  # seen twice, against backed off
     assert rerank(["casă", "cadă", "cană"], "o", "de", m) == [2, 0, 1]
     assert rerank(["casă", "cadă", "cană"], "un", "mare", m) == [0, 1, 2]  # no evidence: the ranking stays
+    assert rerank(["casă", "cadă", "cană"], BOS, "de", m) == [0, 1, 2]  # a sentence start: left as ranked
 
 
 def test_splits_keep_their_place_and_a_split_first_is_left_alone() -> None:

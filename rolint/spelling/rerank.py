@@ -49,14 +49,25 @@ def tokens(text: str) -> list[str]:
 
 
 class BigramModel:
-    def __init__(self, data: dict) -> None:
-        self.uni: dict[str, int] = data["uni"]
-        self.bi: dict[str, int] = data["bi"]  # "left\tright" → count
-        self.total = max(1, int(data["total"]))
-        self.vocab = max(1, len(self.uni))
+    """Counts by key: a token (``de``), a pair of neighbours (``de la``: tokens never hold a space)."""
+
+    def __init__(self, counts: dict[str, int] | None = None, *, lookup: object = None, total: int = 0,
+                 vocab: int = 0) -> None:
+        if counts is not None:  # a plain dict (tests, the fitting script)
+            self._get = counts.get
+            total = total or sum(v for k, v in counts.items() if " " not in k)
+            vocab = vocab or sum(1 for k in counts if " " not in k)
+        else:
+            self._get = lookup  # type: ignore[assignment]
+        self.total = max(1, int(total))
+        self.vocab = max(1, int(vocab))
+
+    def count(self, key: str) -> int:
+        got = self._get(key)  # type: ignore[operator]
+        return int(got) if got else 0
 
     def logp_uni(self, w: str) -> float:
-        c = self.uni.get(w, 0)
+        c = self.count(w)
         if c:
             return math.log((c + 1) / (self.total + self.vocab))
         from rolint.spelling import get_speller
@@ -65,9 +76,9 @@ class BigramModel:
         return math.log(10 ** (z - 9)) if z > 0 else FLOOR_LOGP
 
     def logp(self, w: str, prev: str) -> float:
-        c = self.bi.get(f"{prev}\t{w}", 0)
+        c = self.count(f"{prev} {w}")
         if c:
-            return math.log(c / max(c, self.uni.get(prev, c)))
+            return math.log(c / max(c, self.count(prev)))
         return math.log(BACKOFF) + self.logp_uni(w)
 
     def fit(self, word: str, prev: str, following: str) -> float:
@@ -76,13 +87,26 @@ class BigramModel:
         return self.logp(w, prev) + self.logp(following, w)
 
 
+TOTAL, VOCAB = "\x00total", "\x00vocab"
+
+
 @functools.lru_cache(maxsize=1)
 def get_model() -> BigramModel:
+    """The shipped counts, as lazily parsed buckets of a marshal cache (a few ms to load: a dict of
+    100,000 entries would take 0.1–0.2 s, paid by a one-line file with one typo)."""
     with _LOCK:
-        from rolint.spelling.cache import cached
+        from rolint.spelling.cache import cached_table
 
         path = data_path()
-        return BigramModel(cached("context-bigrams-v1", [path], lambda: _read(path)))
+        table = cached_table("context-bigrams-v2", [path], lambda: _flat(_read(path)))
+        return BigramModel(lookup=table.get, total=int(table.get(TOTAL) or 1), vocab=int(table.get(VOCAB) or 1))
+
+
+def _flat(data: dict) -> dict[str, str]:
+    out = {w: str(c) for w, c in data["uni"].items()}
+    out.update({k.replace("\t", " "): str(c) for k, c in data["bi"].items()})
+    out[TOTAL], out[VOCAB] = str(data["total"]), str(len(data["uni"]))
+    return out
 
 
 def _read(path: Path) -> dict:

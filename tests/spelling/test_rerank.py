@@ -14,8 +14,8 @@ from rolint.spelling.rerank import BOS, EOS, RANK_WEIGHT, BigramModel, context_o
 def _model() -> BigramModel:
     # the three candidates equally frequent; only cană seen between "o" and "de"
     uni = {"o": 10, "casă": 3, "cană": 3, "cadă": 3, "de": 10, "apă": 2, "și": 100, BOS: 5, EOS: 5}
-    bi = {"o\tcană": 10, "cană\tde": 3, "de\tapă": 2}
-    return BigramModel({"uni": uni, "bi": bi, "total": sum(uni.values())})
+    bi = {"o cană": 10, "cană de": 3, "de apă": 2}
+    return BigramModel({**uni, **bi})
 
 
 def test_context_stops_at_the_line_and_at_a_sentence_mark() -> None:
@@ -44,10 +44,13 @@ def test_splits_keep_their_place_and_a_split_first_is_left_alone() -> None:
 
 def test_shipped_counts_come_from_the_fit_part_and_rank_real_context() -> None:
     with gzip.open(data_path(), "rt", encoding="utf-8") as f:
-        meta = json.load(f)["meta"]
-    assert meta["split"] == "fit"
+        assert json.load(f)["meta"]["split"] == "fit"
     m = get_model()
     assert m.logp("fost", "a") > m.logp("fost", "casa")  # a fost: one of the most frequent pairs
+    with gzip.open(data_path(), "rt", encoding="utf-8") as f:
+        data = json.load(f)
+    assert m.total == data["total"] and m.vocab == len(data["uni"])
+    assert m.count("a fost") == data["bi"]["a\tfost"] and m.count("fost") == data["uni"]["fost"]
 
 
 def test_the_check_offers_the_correction_that_fits_the_sentence_first() -> None:

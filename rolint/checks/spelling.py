@@ -137,6 +137,8 @@ class SpellingCheck(SpellerCheck):
                 and not hyphen_only(w.text, c1.word)
             )
             d = finding(doc, ev, severity, safe)
+            if why is not None and ev.candidates[0] is not c1:
+                why += f"; in context {ev.candidates[0].word} fits better than {c1.word} (fix not safe)"
         elif not ev.candidates and on_own_line(doc, w.start, w.end) and w.text.islower():
             d = Diagnostic(
                 rule="artifact.stray-token",

@@ -65,3 +65,10 @@ def test_the_check_offers_the_correction_that_fits_the_sentence_first() -> None:
         found = [d for d in check.run(doc, CheckContext()) if doc.text[d.start:d.end] == typo]
         assert found and found[0].replacements[0] == right
         assert found[0].fix is not None and found[0].fix.applicability.name != "SAFE"  # the context disagreed
+
+
+def test_explain_says_when_the_context_changed_the_first_correction() -> None:
+    doc = Document.from_text("Profesorul le-a cerut elevilor să scri o compunere despre vacanța de vară.\n")
+    found = [d for d in SpellingCheck().run(doc, CheckContext(options={"explain": True}))
+             if doc.text[d.start:d.end] == "scri"]
+    assert found and "in context scrie fits better than scris" in (found[0].why or "")

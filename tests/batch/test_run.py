@@ -19,7 +19,7 @@ from tests.batch.conftest import OFFLINE
 TEXTS = [
     "Sistemul şi aplicaţiile lui au fost actualizate.",
     "Un text fără nicio problemă.",
-    "Ministrul a trmis scrisoarea, iar bugetul va fi ”cel mai mare”.",
+    "Ministrul a smnat scrisoarea, iar bugetul va fi ”cel mai mare”.",
     "A plecat urmă cu doi ani. Sindicatele au spus ca planul este bun.",
 ]
 

@@ -60,7 +60,7 @@ def sweep(weights: list[float]) -> None:
     model, sp = R.get_model(), get_speller()
     system = Rolint()
     sents = sentences("dev")
-    cases: dict[str, list[tuple[list[str], list[float], list[float], str]]] = {}
+    cases: dict[str, list[tuple[list[str], list[float], str]]] = {}
     for cls in CLASSES:
         c = corpus(sents, inject(sents, cls, n=300, seed=1), 20)
         for d, text in enumerate(c.texts):
@@ -78,28 +78,23 @@ def sweep(weights: list[float]) -> None:
                 if prev == R.BOS:  # left as ranked at a sentence start (rerank.rerank)
                     reps = reps[:1]
                 fits = [model.fit(r, prev, following) if " " not in r else 0.0 for r in reps]
-                cases.setdefault(cls, []).append((reps, fits, [x.score for x in cands], inj.right))
+                cases.setdefault(cls, []).append((reps, fits, inj.right))
     print("spelling.misspelling findings on dev injected errors whose first correction is right")
     print(f"{'weight':>9} " + " ".join(f"{c[:8]:>8}" for c in cases) + "   total")
-    base = {c: sum(r[0] == right for r, _, _, right in cs) for c, cs in cases.items()}
+    base = {c: sum(r[0] == right for r, _, right in cs) for c, cs in cases.items()}
     print(f"{'as is':>9} " + " ".join(f"{base[c]:>8}" for c in cases) + f"   {sum(base.values())}")
-    for how in ("rank", "score"):
-        for w in weights:
-            got = {}
-            for c, cs in cases.items():
-                n = 0
-                for reps, fits, scores, right in cs:
-                    if " " in reps[0]:
-                        n += reps[0] == right
-                        continue
-                    single = [i for i in range(len(reps)) if " " not in reps[i]]
-                    if how == "rank":
-                        best = max(single, key=lambda i: fits[i] - w * i)
-                    else:
-                        best = max(single, key=lambda i: fits[i] + w * scores[i])
-                    n += reps[best] == right
-                got[c] = n
-            print(f"{how} {w:>4} " + " ".join(f"{got[c]:>8}" for c in cases) + f"   {sum(got.values())}")
+    for w in weights:
+        got = {}
+        for c, cs in cases.items():
+            n = 0
+            for reps, fits, right in cs:
+                if " " in reps[0]:
+                    n += reps[0] == right
+                    continue
+                single = [i for i in range(len(reps)) if " " not in reps[i]]
+                n += reps[max(single, key=lambda i: fits[i] - w * i)] == right
+            got[c] = n
+        print(f"{w:>9} " + " ".join(f"{got[c]:>8}" for c in cases) + f"   {sum(got.values())}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -173,8 +173,9 @@ def in_context(doc: Document, ev: Evidence) -> Evidence:
     cands = ev.candidates
     if len(cands) < 2 or cands[0].kind != "edit":
         return ev
-    words = [c.word if c.kind != "merge" else c.word + " " for c in cands]  # a merge never moves
-    order = rerank(words, *context_of(doc.prose, ev.word.start, ev.word.end))
+    prev, following = context_of(doc.prose, ev.word.start, ev.word.end)
+    order = rerank([c.word for c in cands], prev, following,
+                   movable=[c.kind != "merge" and " " not in c.word for c in cands])
     return ev if order == list(range(len(cands))) else replace(ev, candidates=[cands[i] for i in order])
 
 

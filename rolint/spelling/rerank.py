@@ -124,14 +124,15 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str]:
     return prev, after[0] if after else EOS
 
 
-def rerank(words: Sequence[str], prev: str, following: str, model: BigramModel | None = None) -> list[int]:
-    """The order (indices into ``words``, the noisy-channel ranking) in context. Only single-word
-    corrections move; if the first is not one, the order is kept."""
+def rerank(words: Sequence[str], prev: str, following: str, model: BigramModel | None = None,
+           movable: Sequence[bool] | None = None) -> list[int]:
+    """The order (indices into ``words``, the noisy-channel ranking) in context. Only the ``movable``
+    corrections move (default: the single words); if the first is not one, the order is kept."""
     order = list(range(len(words)))
-    if len(words) < 2 or " " in words[0] or prev == BOS:
+    moves = [" " not in w for w in words] if movable is None else list(movable)
+    if len(words) < 2 or not moves[0] or prev == BOS:
         return order  # at a sentence start only the next word speaks: the ranking stays (chosen on dev)
     m = model or get_model()
-    single = [i for i in order if " " not in words[i]]
-    best = sorted(single, key=lambda i: -(m.fit(words[i], prev, following) - RANK_WEIGHT * i))
+    best = sorted((i for i in order if moves[i]), key=lambda i: -(m.fit(words[i], prev, following) - RANK_WEIGHT * i))
     slots = iter(best)
-    return [next(slots) if " " not in words[i] else i for i in order]
+    return [next(slots) if moves[i] else i for i in order]

@@ -180,6 +180,11 @@ def _decode(entry: str, key: str) -> str:
     return entry[1:] if entry[:1] == "\x01" else key + entry
 
 
+def _decode_all(key: str, entries: list[str]) -> list[str]:
+    """A group's entries as forms (:func:`_decode` over a list, without a call per form)."""
+    return [e[1:] if e[:1] == "\x01" else key + e for e in entries]
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     word: str  # the form as the dictionary spells it (proper names capitalised)
@@ -240,8 +245,7 @@ class Table:
         got = self._decoded.get(g)
         if got is None:
             lines = self._group(g)
-            key = lines[0]
-            spelled = [e[1:] if e[:1] == "\x01" else key + e for e in lines[1:]]
+            spelled = _decode_all(lines[0], lines[1:])
             got = (spelled, [w.lower() for w in spelled])
             if len(self._decoded) >= DECODED_GROUPS:
                 self._decoded.clear()
@@ -255,9 +259,8 @@ class Table:
         out: list[str] = []
         i = 0
         for g in range(len(gstart) - 1):
-            key = lines[i]
             n = gstart[g + 1] - gstart[g]
-            out.extend(e[1:] if e[:1] == "\x01" else key + e for e in lines[i + 1 : i + 1 + n])
+            out.extend(_decode_all(lines[i], lines[i + 1 : i + 1 + n]))
             i += 1 + n
         return out
 

@@ -29,17 +29,37 @@ from rolint.spelling.rerank import BOS, EOS, data_path, tokens  # noqa: E402
 DIACRITIC = frozenset("ăâîșțşţĂÂÎȘȚŞŢ")
 
 
+def sequence(text: str) -> list[str] | None:
+    """The counted tokens of one sentence with its edge marks, or None when it is left out (typed
+    without diacritics)."""
+    toks = tokens(text)
+    if sum(t.isalpha() for t in toks) >= 6 and not DIACRITIC & set(text):
+        return None
+    return [BOS, *toks, EOS]
+
+
+def own_counts(lines: list[str]) -> Counter[str]:
+    """What these sentences (of the fit part) add to the counts, keyed as the model looks them up
+    (``BigramModel.minus``): the features of a fit-part document must not see its own sentences."""
+    out: Counter[str] = Counter()
+    for line in lines:
+        seq = sequence(line) if line.strip() else None
+        if seq is not None:
+            out.update(seq)
+            out.update(f"{a} {b}" for a, b in zip(seq, seq[1:], strict=False))
+    return out
+
+
 def counts(split: str = "fit") -> dict:
     uni: Counter[str] = Counter()
     bi: Counter[str] = Counter()
     kept = dropped = 0
     for s in sentences(split):  # type: ignore[arg-type]
-        toks = tokens(s.text)
-        if sum(t.isalpha() for t in toks) >= 6 and not DIACRITIC & set(s.text):
+        seq = sequence(s.text)
+        if seq is None:
             dropped += 1
             continue
         kept += 1
-        seq = [BOS, *toks, EOS]
         uni.update(seq)
         bi.update(f"{a}\t{b}" for a, b in zip(seq, seq[1:], strict=False))
     meta = {"split": split, "sentences": kept, "left_out_without_diacritics": dropped,

@@ -96,6 +96,7 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
                 doc = Document.from_text(text)
                 info = doc_info(doc)
                 injections = [i for i in c.injections if i.doc == d]
+                leave_out(split, _original(text, injections))
                 for w, inc in unknown_words(doc, ctx, sp):
                     hit = next((i for i in injections if w.start < i.end and i.start < w.end), None)
                     if hit is None:
@@ -110,6 +111,7 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
                 clean_words += len(LETTERS.findall(text))
             doc = Document.from_text(text)
             info = doc_info(doc)
+            leave_out(split, text)
             real = _labelled(labels, source)
             for w, inc in unknown_words(doc, ctx, sp):
                 if w.text in real or w.text.lower() in real:  # a real error of the source: a positive
@@ -120,7 +122,24 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
                 if clean or is_capitalised(w.text):
                     kind = f"clean{size}" if clean else "names"
                     out.append(_sample(evidence(doc, w, sp, info, inc), 0, kind, None))
+    leave_out(split, None)
     return out, clean_words
+
+
+def _original(text: str, injections: list) -> str:  # type: ignore[type-arg]
+    for i in sorted(injections, key=lambda i: -i.start):
+        text = text[: i.start] + i.right + text[i.end :]
+    return text
+
+
+def leave_out(split: str, text: str | None) -> None:
+    """The context counts (rolint.spelling.rerank, built from the fit part) without the sentences of
+    ``text`` while a fit-part document is read: its features must not see its own sentences, as those
+    of dev and test never do."""
+    from bench.fit_rerank import own_counts
+    from rolint.spelling.rerank import get_model as bigrams
+
+    bigrams().minus = own_counts(text.split("\n")) if split == "fit" and text is not None else None
 
 
 def _sample(ev, y: int, cls: str, right: str | None) -> Sample:  # type: ignore[no-untyped-def]

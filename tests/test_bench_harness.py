@@ -162,3 +162,21 @@ def test_findings_per_letter_are_applied_together():
     assert (s.detected, s.right_first, s.safe, s.safe_right) == (1, 1, 1, 1)
     s = score(c, [per_letter[:1]])
     assert (s.detected, s.right_first, s.safe, s.safe_right) == (1, 0, 1, 0)
+
+
+def test_fit_documents_leave_their_own_sentences_out_of_the_context_counts():
+    # the spelling model is fitted on fit-part documents whose sentences the shipped bigram counts hold;
+    # their features must see the counts without them, as a dev or test document does
+    from bench.fit_rerank import own_counts, sequence
+    from rolint.spelling.rerank import get_model
+
+    m = get_model()
+    text = next(s.text for s in splits.sentences("fit") if sequence(s.text) is not None)
+    own = own_counts([text, ""])
+    assert own and sum(1 for k in own if " " in k) == len(sequence(text)) - 1
+    full = {k: m.count(k) for k in own}
+    try:
+        m.minus = own
+        assert all(m.count(k) == full[k] - v for k, v in own.items())
+    finally:
+        m.minus = None

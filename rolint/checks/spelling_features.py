@@ -48,8 +48,9 @@ FEATURES: tuple[str, ...] = (
     "abbreviation", "after_number", "term_shape", "line_unknown_share", "neighbours_known", "restorable",
     "has_candidate", "c1_cost", "c1_zipf", "c1_gain", "c1_margin", "c1_in_doc", "n_close",
     *(f"c1_{k}" for k in KINDS), "c1_prefix_split", "c1_split_short_part", "c1_proper",
-    "cap_x_gain", "lex_x_gain", "repeats_x_gain",
+    "cap_x_gain", "lex_x_gain", "repeats_x_gain", "c1_context", "context_best",
 )
+CONTEXT_CANDIDATES = 3  # corrections whose fit in context ``context_best`` weighs
 
 
 @dataclass(slots=True)
@@ -186,7 +187,7 @@ def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
 
 #: the features read from the token's corrections (the rest are cheap: the gate model reads only those)
 CANDIDATE_FEATURES: frozenset[str] = frozenset(
-    {"has_candidate", "n_close", "cap_x_gain", "lex_x_gain", "repeats_x_gain"}
+    {"has_candidate", "n_close", "cap_x_gain", "lex_x_gain", "repeats_x_gain", "context_best"}
     | {f for f in FEATURES if f.startswith("c1_")}
 )
 
@@ -276,4 +277,20 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
         f["cap_x_gain"] = f["cap_mid"] * f["c1_gain"]
         f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
         f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]
+        f["c1_context"], f["context_best"] = context_gains(doc, w, cands)
     return Evidence(w, f, cands, lex)
+
+
+def context_gains(doc: Document, w: Word, cands: list[Candidate]) -> tuple[float, float]:
+    """How well the best correction, and the best fitting of the first CONTEXT_CANDIDATES, sit between
+    the token's neighbours (:meth:`rolint.spelling.rerank.BigramModel.gain`; a merge with a neighbour
+    is not weighed)."""
+    from rolint.spelling.rerank import context_of
+    from rolint.spelling.rerank import get_model as bigrams
+
+    model = bigrams()
+    prev, following = context_of(doc.prose, w.start, w.end)
+    gains = [model.gain(c.word, prev, following) if c.kind != "merge" else None
+             for c in cands[:CONTEXT_CANDIDATES]]
+    known = [g for g in gains if g is not None]
+    return (gains[0] or 0.0), (max(known) if known else 0.0)

@@ -61,9 +61,13 @@ class BigramModel:
             self._get = lookup  # type: ignore[assignment]
         self.total = max(1, int(total))
         self.vocab = max(1, int(vocab))
+        #: counts to leave out (fitting only: a fit-part document's own sentences, which the counts hold)
+        self.minus: dict[str, int] | None = None
 
     def count(self, key: str) -> int:
         got = self._get(key)  # type: ignore[operator]
+        if self.minus is not None and got:
+            return max(0, int(got) - self.minus.get(key, 0))
         return int(got) if got else 0
 
     def logp_uni(self, w: str) -> float:
@@ -85,6 +89,14 @@ class BigramModel:
         """log P(word | prev) + log P(following | word): how well ``word`` sits between its neighbours."""
         w = word.lower()
         return self.logp(w, prev) + self.logp(following, w)
+
+    def gain(self, text: str, prev: str, following: str) -> float:
+        """How much better than chance ``text`` (a word, or words a split gives) sits between its
+        neighbours: the sum over the chain prev → words → following of log P(b | a) − log P(b), the links
+        to a sentence's edge left out. Above 0 the neighbours expect it; a slip's correction usually
+        fits its context, a name's or a term's nearest dictionary word usually does not."""
+        seq = [*([] if prev == BOS else [prev]), *tokens(text), *([] if following == EOS else [following])]
+        return sum(self.logp(b, a) - self.logp_uni(b) for a, b in zip(seq, seq[1:], strict=False))
 
 
 TOTAL, VOCAB = "\x00total", "\x00vocab"

@@ -42,6 +42,23 @@ def test_splits_keep_their_place_and_a_split_first_is_left_alone() -> None:
     assert rerank(["casă", "o cană", "cană"], "o", "de", m) == [2, 1, 0]  # the split stays second
 
 
+def test_gain_says_how_much_better_than_chance_a_correction_sits_in_its_context() -> None:
+    m = _model()
+    assert m.gain("cană", "o", "de") > 0  # both neighbours expect it
+    assert m.gain("casă", "o", "de") < 0  # backed off on both sides: under chance
+    assert m.gain("cană", BOS, EOS) == 0.0  # no neighbour, no evidence
+    assert m.gain("cană de", "o", "apă") > m.gain("cană", "o", "de")  # a split: the chain through its words
+
+
+def test_minus_leaves_a_documents_own_sentences_out_of_the_counts() -> None:
+    m = _model()
+    m.minus = {"o cană": 10, "cană": 3}
+    assert m.count("o cană") == 0 and m.count("cană") == 0 and m.count("de") == 10
+    assert m.gain("cană", "o", "de") < _model().gain("cană", "o", "de")
+    m.minus = None
+    assert m.count("o cană") == 10
+
+
 def test_shipped_counts_come_from_the_fit_part_and_rank_real_context() -> None:
     with gzip.open(data_path(), "rt", encoding="utf-8") as f:
         assert json.load(f)["meta"]["split"] == "fit"

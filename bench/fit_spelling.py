@@ -265,9 +265,8 @@ def choose_thresholds(model: SpellingModel, dev: list[Sample], words: int, fa_ta
     allowed_error = int(fa_target / 10 * words / 1000)
 
     def above(limit: int, size: int) -> float:
-        # the smallest threshold with at most ``limit`` clean negatives (that could be reported) at or above it
-        negatives = sorted(p for s, p in zip(dev, probs, strict=True)
-                           if s.y == 0 and s.cls == f"clean{size}" and s.first)
+        # the smallest threshold with at most ``limit`` clean negatives at or above it
+        negatives = sorted(p for s, p in zip(dev, probs, strict=True) if s.y == 0 and s.cls == f"clean{size}")
         if limit >= len(negatives):
             return 0.5
         return min(0.999, negatives[len(negatives) - limit - 1] + 1e-6) if limit >= 0 else 0.999
@@ -299,10 +298,10 @@ def report(model: SpellingModel, samples: list[Sample], words: int, title: str) 
     for s in samples:
         p = model.probability(dict(zip(FEATURES, s.x, strict=True)))
         if s.y == 0:
-            fa[s.cls] += s.cls.startswith("clean") and p >= th.report and s.first is not None
+            fa[s.cls] += s.cls.startswith("clean") and p >= th.report  # with a correction or without
             continue
         by_cls[s.cls] += 1
-        if p >= th.report and s.first is not None:
+        if p >= th.report:  # reported; without a correction when none is near
             found[s.cls] += 1
             right[s.cls] += s.first == s.right
             if _safe_ok(s, p, th.safe, th.safe_margin, th.safe_min_length):

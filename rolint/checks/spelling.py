@@ -145,6 +145,12 @@ class SpellingCheck(SpellerCheck):
                 message=f"„{w.text}” stă singur pe rând și nu e un cuvânt românesc: rest de șablon?",
                 start=w.start, end=w.end, category="artifact", severity=Severity.WARNING,
             )
+        elif p >= th.report:  # a slip too far from any word for a correction: shown, never fixed
+            d = Diagnostic(
+                rule="spelling.misspelling",
+                message=f"Greșeală de scriere: „{w.text}” (niciun cuvânt apropiat de propus).",
+                start=w.start, end=w.end, category="spelling", severity=Severity.WARNING,
+            )
         else:
             return self.unknown(doc, ev, why)
         d.why = why

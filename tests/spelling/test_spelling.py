@@ -112,6 +112,14 @@ def test_stray_template_token_is_an_artifact():
     assert ds[0].fix is None
 
 
+def test_a_slip_far_from_every_word_is_reported_without_a_fix():
+    # the dictionary rejects it and nothing says name, term or foreign word: the model's probability is
+    # over the report threshold though no correction is near, so it is shown (a warning), never fixed
+    (d,) = run(SpellingCheck(), "Ministrul a semnat ieri dcrxqtul privind bugetul.\n")
+    assert (d.rule, d.severity, d.fix, d.replacements) == ("spelling.misspelling", Severity.WARNING, None, [])
+    assert "dcrxqtul" in d.message
+
+
 def test_near_name_unknown_and_known_forms():
     text = (
         "Bulgaria și Serbia au semnat acordul. Delegația din Serbia a plecat.\n"

@@ -324,6 +324,25 @@ def report(model: SpellingModel, samples: list[Sample], words: int, title: str) 
     return out
 
 
+CURVE = (0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97)
+
+
+def curve(model: SpellingModel, samples: list[Sample], words: int) -> None:
+    """Detection per class against clean-text false alarms (documents of 20 lines) at several report
+    thresholds, model-only on ``samples`` (dev): what a threshold buys and costs."""
+    probs = [model.probability(dict(zip(FEATURES, s.x, strict=True))) for s in samples]
+    classes = sorted({s.cls for s in samples if s.y == 1})
+    print("\ntrade-off on dev (model only): report threshold, false alarms per 1,000 words (20 lines), detected %")
+    print(f"{'thr':>6} {'FA/1k':>6} " + " ".join(f"{c[:10]:>10}" for c in classes))
+    for t in sorted({*CURVE, round(model.thresholds.report, 3)}):
+        fa = sum(1 for s, p in zip(samples, probs, strict=True) if s.y == 0 and s.cls == f"clean{LINES[0]}" and p >= t)
+        cells = []
+        for c in classes:
+            pos = [p for s, p in zip(samples, probs, strict=True) if s.y == 1 and s.cls == c]
+            cells.append(f"{100 * sum(p >= t for p in pos) / max(1, len(pos)):10.1f}")
+        print(f"{t:6.3f} {1000 * fa / max(1, words):6.2f} " + " ".join(cells))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=300, help="errors per class and split")
@@ -343,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="no cascade: every unknown token gets its corrections searched")
     ap.add_argument("--gate-only", action="store_true",
                     help="keep the model of --out and fit only its gate (on the same samples)")
+    ap.add_argument("--curve", action="store_true",
+                    help="only print the dev trade-off (detection per class against false alarms) of the model in --out")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
     if args.samples and args.samples.exists():
@@ -357,6 +378,9 @@ def main(argv: list[str] | None = None) -> int:
                                                 "dev_words": dev_words, "fit_words": fit_words}), encoding="utf-8")
     print(f"samples: fit {len(train)} ({sum(s.y for s in train)} errors), dev {len(dev)} "
           f"({sum(s.y for s in dev)} errors); {time.monotonic() - t0:.0f} s")
+    if args.curve:
+        curve(SpellingModel.from_dict(json.loads(args.out.read_text(encoding="utf-8"))), dev, dev_words)
+        return 0
     if args.gate_only:  # the shipped model as it is, with a gate fitted on the same samples
         from dataclasses import replace
 
@@ -382,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     th, info = choose_thresholds(model, pool, words, args.fa_target, args.safe_precision, probs)
     model = model.with_thresholds(th)
     figures = report(model, dev, dev_words, "dev")
+    curve(model, dev, dev_words)
     meta = {
         "fitted_on": "fit split (bench/splits.py), errors of every bench/errors.py class + clean negatives",
         "thresholds_on": f"dev split + {args.cv}-fold out-of-fold fit split" if args.cv > 1 else "dev split",

@@ -99,13 +99,41 @@ def data_dir() -> Path:
     return Path(str(resources.files("rolint") / "data" / "lexicons"))
 
 
+def _lines(path: Path) -> list[str]:
+    lines = path.read_text("utf-8").split("\n")  # faster than splitlines()
+    if lines and not lines[-1]:
+        lines.pop()  # after the final newline
+    return lines
+
+
+class Entries(Collection[str]):
+    """A lexicon file's entries as a set that reads only what it is asked about: a cached table of
+    buckets parsed on first use (rolint.spelling.cache). A frozenset of the largest list costs tens of
+    milliseconds in every process: a one-line file with one unknown word paid it."""
+
+    def __init__(self, path: Path) -> None:
+        from rolint.spelling.cache import cached_table
+
+        self._path = path
+        self._table = cached_table(f"lexicon-{path.stem}", [path], lambda: dict.fromkeys(_lines(path), ""))
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._table.get(word) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_lines(self._path))
+
+    def __len__(self) -> int:
+        return len(_lines(self._path))
+
+
 class Lexicons:
     """The lexicons, each read on first use. ``entries`` (tests, the build script) replaces the files."""
 
     def __init__(self, entries: Mapping[str, Collection[str]] | None = None, directory: Path | None = None) -> None:
         self._given = entries
         self._dir = directory
-        self._sets: dict[str, frozenset[str]] = {}
+        self._sets: dict[str, Collection[str]] = {}
         self._counts: dict[str, dict[str, int]] = {}
         self._lock = threading.Lock()
 
@@ -119,7 +147,7 @@ class Lexicons:
         """The lexicons read so far (laziness is tested)."""
         return tuple(self._sets)
 
-    def words(self, name: str) -> frozenset[str]:
+    def words(self, name: str) -> Collection[str]:
         got = self._sets.get(name)
         if got is None:
             with self._lock:
@@ -134,22 +162,19 @@ class Lexicons:
         self.words(name)
         return self._counts.get(name, {}).get(word, 0)
 
-    def _load(self, name: str) -> frozenset[str]:
+    def _load(self, name: str) -> Collection[str]:
         if self._given is not None:
             return frozenset(self._given.get(name, ()))
         path = (self._dir or data_dir()) / f"{name}.txt"
-        lines = path.read_text("utf-8").split("\n")  # faster than splitlines()
-        if lines and not lines[-1]:
-            lines.pop()  # after the final newline
-        if name in COUNTED:
-            counts = {}
-            for line in lines:
-                if line:
-                    w, _, n = line.partition("\t")
-                    counts[w] = int(n or 0)
-            self._counts[name] = counts
-            return frozenset(counts)
-        return frozenset(lines)
+        if name not in COUNTED:
+            return Entries(path)
+        counts = {}
+        for line in _lines(path):
+            if line:
+                w, _, n = line.partition("\t")
+                counts[w] = int(n or 0)
+        self._counts[name] = counts
+        return frozenset(counts)
 
     # -- matching ---------------------------------------------------------------------------------------
     def _exact(self, form: str, proper_only: bool) -> Iterator[str]:

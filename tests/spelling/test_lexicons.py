@@ -66,6 +66,21 @@ def test_each_list_is_read_on_first_use():
     assert set(fresh.loaded()) == set(LEXICONS)
 
 
+def test_a_shipped_list_answers_membership_from_its_cached_table_like_the_file(tmp_path):
+    from rolint.spelling.lexicons import Entries, data_dir
+
+    path = data_dir() / "country.txt"
+    listed = path.read_text(encoding="utf-8").split("\n")
+    listed = [w for w in listed if w]
+    entries = Entries(path)
+    assert len(entries) == len(listed) and list(entries) == listed
+    assert all(w in entries for w in listed[:: max(1, len(listed) // 50)])
+    assert "Zzqxw" not in entries and "" not in entries and 3 not in entries
+    own = tmp_path / "city.txt"  # a list of one's own: its own table, not the shipped one's
+    own.write_text("Ploieștii de Jos\nSatu Nou\n", encoding="utf-8")
+    assert "Satu Nou" in Entries(own) and "Paris" not in Entries(own)
+
+
 def test_loading_everything_is_fast():
     fresh = Lexicons()
     t = time.process_time()

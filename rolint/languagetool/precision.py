@@ -4,7 +4,8 @@
   is dropped: LanguageTool saw a gap there, not the real text.
 * Dictionary spelling matches (MORFOLOGIK_RULE_RO_RO) are rolint's speller's call: its precision
   layer (names, articled names, acronyms, foreign runs, user words) decides, so such a match is kept
-  only where rolint's own spelling checks report the same word (and the merge keeps one finding).
+  only where rolint's own spelling checks report the same word as wrong (not as an unknown but probably
+  right word), and the merge keeps one finding.
 * Quotation marks belong to rolint's quotes rules (Romanian „…” pairing); LanguageTool's bracket
   pairing, which takes ” for a closing mark, is dropped on quote characters, and so is its
   spacing rule around quote marks.
@@ -21,6 +22,9 @@ from rolint.document import MASK, Document
 
 QUOTE_CHARS = set("„“”\"«»‟″")
 OWN_WORD_CATEGORIES = {"spelling", "name", "artifact"}
+#: rolint's findings that say a word is probably right (a name, a term: shown only when selected); they do
+#: not vouch for LanguageTool's dictionary match on the word
+PROBABLY_RIGHT = frozenset({"spelling.unknown-word"})
 
 
 def _overlaps(a: Diagnostic, b: Diagnostic) -> bool:
@@ -49,7 +53,8 @@ def keep(doc: Document, d: Diagnostic, own: list[Diagnostic]) -> bool:
     if MASK in span or MASK in doc.prose[max(0, d.start - 1) : d.end + 1].strip():
         return False
     if is_dictionary_rule(d.rule):
-        return any(o.category in OWN_WORD_CATEGORIES and _overlaps(o, d) for o in own)
+        return any(o.category in OWN_WORD_CATEGORIES and o.rule not in PROBABLY_RIGHT and _overlaps(o, d)
+                   for o in own)
     text = doc.text[d.start : d.end]
     if d.rule == "lt.UNPAIRED_BRACKETS" and set(text) <= QUOTE_CHARS:
         return False

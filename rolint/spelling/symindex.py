@@ -246,7 +246,8 @@ class Table:
         if got is None:
             lines = self._group(g)
             spelled = _decode_all(lines[0], lines[1:])
-            got = (spelled, [w.lower() for w in spelled])
+            # lowercased in one call (no form holds a line break, and none is a context of another's)
+            got = (spelled, "\n".join(spelled).lower().split("\n"))
             if len(self._decoded) >= DECODED_GROUPS:
                 self._decoded.clear()
             self._decoded[g] = got

@@ -244,10 +244,13 @@ class Table:
         neighbouring queries share prefix groups)."""
         got = self._decoded.get(g)
         if got is None:
-            lines = self._group(g)
-            spelled = _decode_all(lines[0], lines[1:])
-            # lowercased in one call (no form holds a line break, and none is a context of another's)
-            got = (spelled, "\n".join(spelled).lower().split("\n"))
+            key, _, entries = str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8").partition("\n")
+            if "\x01" in entries:
+                forms = "\n".join(_decode_all(key, entries.split("\n")))
+            else:  # every entry is the rest after the key: the forms, one a line, in one call
+                forms = key + entries.replace("\n", "\n" + key)
+            # split and lowercased in one call each (no form holds a line break, none is a context of another's)
+            got = (forms.split("\n"), forms.lower().split("\n"))
             if len(self._decoded) >= DECODED_GROUPS:
                 self._decoded.clear()
             self._decoded[g] = got

@@ -42,7 +42,7 @@ PARAGRAPH_BREAK = regex.compile(r"\n[ \t]*\n")  # rolint.document.BREAK_RE's par
 LINE_BREAK = regex.compile(r"\n")
 #: cache entries that depend only on the whole document's DocInfo (and the speller): computed by the first
 #: section that needs them, then handed to the next ones
-DERIVED_KEYS = ("spelling.unknown-forms", "spelling.stems", "spelling.unknown-rate")
+DERIVED_KEYS = ("spelling.unknown-forms", "spelling.unknown-sorted", "spelling.stems", "spelling.unknown-rate")
 
 
 def wanted(doc: Document) -> bool:

@@ -40,7 +40,13 @@ MIN_NAME_LEN = 4
 
 def _inner_edit(w: str, v: str) -> bool:
     """One Damerau edit apart, the edit not at the end (Sinai/Sinaia, Vitamin/Vitamina are inflections)."""
+    from rolint.spelling.symindex import osa_within
+
     if w[-1] != v[-1] or w[:1] != v[:1]:
+        return False
+    # the weighted distance is never below the plain one between the forms without diacritics (every
+    # step costs at least as much): that compiled test first, the weighted one only for what it passes
+    if osa_within(fold(w), fold(v), 1) > 1:
         return False
     return _damerau_cached(w, v) <= 1.0
 

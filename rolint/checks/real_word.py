@@ -86,7 +86,7 @@ class RealWordDiacriticsCheck(SpellerCheck):
         out = []
         for start, end in iter_lines(doc.prose):
             line = doc.prose[start:end].translate(CEDILLA_TO_COMMA)
-            if not any(m.group().lower() in triggers for m in TOKEN.finditer(line)):
+            if triggers.isdisjoint(map(str.lower, TOKEN.findall(line))):
                 continue  # no word of the line has another reading: the model is not needed
             model = model or get_model()
             names = near_name_spans(doc, self.speller) if names is None else names

@@ -25,6 +25,7 @@ from rolint.checks.word_evidence import (
     name_inflection,
     romanian_letters,
     title_abbreviation,
+    unknown_form_with_prefix,
     unknown_forms,
 )
 from rolint.document import Document, Word
@@ -182,7 +183,7 @@ def _family(doc: Document, low: str, sp: Speller, info: DocInfo) -> bool:
     if len(low) < FAMILY_PREFIX + 1:
         return False
     head = low[: max(FAMILY_PREFIX, len(low) - 3)]
-    return any(other != low and other.startswith(head) for other in unknown_forms(doc, info, sp))
+    return unknown_form_with_prefix(head, low, doc, info, sp)
 
 
 #: the features read from the token's corrections (the rest are cheap: the gate model reads only those)

@@ -4,10 +4,12 @@ which weighs them; none of them decides alone."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
 from rolint.checks import CheckContext
 from rolint.document import MASK, Document, Word
@@ -325,6 +327,21 @@ def unknown_forms(doc: Document, info: DocInfo, sp: Speller) -> list[str]:
     return cached  # type: ignore[return-value]
 
 
+def unknown_form_with_prefix(head: str, low: str, doc: Document, info: DocInfo, sp: Speller) -> bool:
+    """A form of :func:`unknown_forms` other than ``low`` starts with ``head`` (found by bisection in the
+    forms sorted once per document, not by a scan for every token)."""
+    cached = doc.cache.get("spelling.unknown-sorted")
+    if cached is None:
+        cached = doc.cache["spelling.unknown-sorted"] = sorted(unknown_forms(doc, info, sp))
+    forms = cast(list[str], cached)
+    i = bisect.bisect_left(forms, head)
+    while i < len(forms) and forms[i].startswith(head):
+        if forms[i] != low:
+            return True
+        i += 1
+    return False
+
+
 def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bool:
     """Another form of the same stem, unknown to the dictionary too, is in the document.
 
@@ -343,8 +360,6 @@ def inflection_family(low: str, doc: Document, info: DocInfo, sp: Speller) -> bo
 
 
 def index_of(words: list[Word], start: int) -> int:
-    import bisect
-
     i = bisect.bisect_left([x.start for x in words], start) if len(words) < 64 else _bisect(words, start)
     return i
 

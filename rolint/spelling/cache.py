@@ -184,9 +184,20 @@ class BucketTable:
         b = _bucket_key(key)
         d = self._parsed.get(b)
         if d is None:
-            d = dict(line.split("\t", 1) for line in self._raw.get(b, "").split("\n") if line)
-            self._parsed[b] = d
+            d = self._parsed[b] = _parse_bucket(self._raw.get(b, ""))
         return d.get(key, default)
+
+
+def _parse_bucket(raw: str) -> dict[str, str]:
+    """A bucket's ``key\\tvalue`` lines (:func:`to_buckets`: none empty) as a dict: split in one pass when
+    there are as many tabs as lines (one a line: keys and values hold none), else line by line (a value
+    keeps any further tab)."""
+    if not raw:
+        return {}
+    if raw.count("\t") != raw.count("\n") + 1:
+        return dict(line.split("\t", 1) for line in raw.split("\n") if line)
+    parts = raw.replace("\n", "\t").split("\t")
+    return dict(zip(parts[::2], parts[1::2], strict=True))
 
 
 def cached_table(name: str, sources: Iterable[Path], build: Callable[[], dict[str, str]]) -> BucketTable:

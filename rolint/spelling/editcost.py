@@ -100,14 +100,15 @@ def edit_cost(typo: str, word: str) -> tuple[float, tuple[Op, ...]]:
     while s < m - p and typo[-1 - s] == word[-1 - s]:
         s += 1
     p, s = max(0, p - 1), max(0, s - 1)
-    cost, ops = _align(typo[p : len(typo) - s], word[p : len(word) - s])
-    return cost, tuple(o._replace(position=o.position + p) for o in ops)
+    return _align(typo[p : len(typo) - s], word[p : len(word) - s], p)
 
 
 _SUB, _DEL, _INS, _TRANS = 1, 2, 3, 4  # how a cell of the table was reached
 
 
-def _align(a: str, b: str) -> tuple[float, tuple[Op, ...]]:
+def _align(a: str, b: str, offset: int = 0) -> tuple[float, tuple[Op, ...]]:
+    """The cheapest alignment of ``a`` to ``b``; the operations' positions are shifted by ``offset``
+    (``a`` is the middle of the typo from that index)."""
     la, lb = len(a), len(b)
     inf = float("inf")
     # the letter costs do not depend on the cell: computed once per letter, not once per cell
@@ -149,15 +150,15 @@ def _align(a: str, b: str) -> tuple[float, tuple[Op, ...]]:
         if how == _SUB:
             i, j = i - 1, j - 1
             if a[i] != b[j]:
-                ops.append(Op("substitute", i, a[i], b[j], round(here - d[i][j], 4)))
+                ops.append(Op("substitute", i + offset, a[i], b[j], round(here - d[i][j], 4)))
         elif how == _DEL:
             i -= 1
-            ops.append(Op("delete", i, a[i], "", round(here - d[i][j], 4)))
+            ops.append(Op("delete", i + offset, a[i], "", round(here - d[i][j], 4)))
         elif how == _INS:
             j -= 1
-            ops.append(Op("insert", i, "", b[j], round(here - d[i][j], 4)))
+            ops.append(Op("insert", i + offset, "", b[j], round(here - d[i][j], 4)))
         else:
             i, j = i - 2, j - 2
-            ops.append(Op("transpose", i, a[i : i + 2], b[j : j + 2], TRANSPOSE_COST))
+            ops.append(Op("transpose", i + offset, a[i : i + 2], b[j : j + 2], TRANSPOSE_COST))
     ops.reverse()
     return round(d[la][lb], 4), tuple(ops)

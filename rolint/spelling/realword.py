@@ -9,6 +9,7 @@ part: ``bench/diacritics_realword.py --sweep``).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from rolint.spelling.context_model import BOS, EOS, TOKEN, ContextModel, lm_sequence
@@ -45,22 +46,20 @@ def real_word_errors(
     toks = list(TOKEN.finditer(line))
     if not toks:
         return []
-    seq = lm_sequence([m.group() for m in toks])
-    pos = [i for i, t in enumerate(seq) if t not in (BOS, EOS)]  # lm index of each token
+    seq: list[str] = []  # the model's tokens of the line, made when a word has another reading
+    pos: list[int] = []  # lm index of each token
     out = []
     for k, m in enumerate(toks):
         written = m.group()
         if not written.isalpha():
             continue
         low = written.lower()
-        if not model.is_ambiguous(low):
-            continue
-        forms = model.forms.get(_key(low), [])
-        if low not in forms:
-            continue  # not a dictionary form: the speller's (diacritics.missing)
-        alts = [f for f in readings(low, model) if f != low]
+        alts = other_readings(low, model)
         if not alts:
             continue
+        if not seq:
+            seq = lm_sequence([t.group() for t in toks])
+            pos = [i for i, t in enumerate(seq) if t not in (BOS, EOS)]
         i = pos[k]
         prev, nxt = seq[i - 1], seq[i + 1]
 
@@ -76,6 +75,17 @@ def real_word_errors(
             out.append(RealWord(offset + m.start(), offset + m.end(), written,
                                 tuple(a for _, a in ranked), margin))
     return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def other_readings(low: str, model: ContextModel) -> tuple[str, ...]:
+    """The other readings of the lowercase word ``low`` when it is a dictionary form with another
+    (ambiguous) reading, else none; once per distinct word."""
+    if not model.is_ambiguous(low):
+        return ()
+    if low not in model.forms.get(_key(low), []):
+        return ()  # not a dictionary form: the speller's (diacritics.missing)
+    return tuple(f for f in readings(low, model) if f != low)
 
 
 def _key(w: str) -> str:

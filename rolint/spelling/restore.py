@@ -127,7 +127,7 @@ def restore_line(line: str, model: ContextModel | None = None) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group() for m in TOKEN.finditer(text) if m.group().isalpha()]
+    return [t for t in TOKEN.findall(text) if t.isalpha()]  # (the pattern has no groups: whole tokens)
 
 
 def is_undiacritised(text: str) -> bool:
@@ -135,7 +135,7 @@ def is_undiacritised(text: str) -> bool:
     words = _words(text)
     if not words:
         return False
-    marked = sum(1 for w in words if any(c in VOWEL_MARKS for c in w))
+    marked = sum(1 for w in words if not VOWEL_MARKS.isdisjoint(w))
     return marked <= UNDIACRITISED_SHARE * len(words)
 
 

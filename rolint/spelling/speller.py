@@ -18,10 +18,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 
 from rolint.spelling.text import CEDILLA_TO_COMMA, DIACRITIC_SIBLINGS, fold, normalize
+
+if TYPE_CHECKING:
+    from rolint.spelling.symindex import SymIndex
 
 LOWER_ALPHABET = "aăâbcdefghiîjklmnopqrsștțuvwxyz"
 EDIT_WEIGHT = 2.5  # zipf points one plain edit is worth (tuned on injected typos: bench/quality.py)
@@ -158,6 +162,7 @@ class Speller:
         self._lang = lang
         self._hunspell = None  # loaded on first need (~0.3 s): most words are answered by the form index
         self._use_index = use_index and directory is None
+        self._index: SymIndex | None = None  # the form index, once asked (rolint.spelling.symindex)
         self._spell: dict[str, bool] = {}
         self._lock = threading.RLock()  # re-entrant: the lazy Hunspell load happens under it
         self.known_cached = functools.lru_cache(maxsize=200_000)(self._known_uncached)
@@ -183,13 +188,15 @@ class Speller:
         index without loading Hunspell. False means "ask Hunspell", never "unknown"."""
         if not self._use_index:
             return False
-        try:
-            from rolint.spelling.symindex import get_index
+        index = self._index
+        if index is None:
+            try:
+                from rolint.spelling.symindex import get_index
 
-            index = get_index()
-        except Exception:  # no index (yet): Hunspell answers
-            self._use_index = False
-            return False
+                index = self._index = get_index()
+            except Exception:  # no index (yet): Hunspell answers
+                self._use_index = False
+                return False
         return index.accepts(w)
 
     # -- lookups ---------------------------------------------------------------

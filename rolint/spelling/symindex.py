@@ -244,9 +244,13 @@ class Table:
         neighbouring queries share prefix groups)."""
         got = self._decoded.get(g)
         if got is None:
-            lines = self._group(g)
-            spelled = _decode_all(lines[0], lines[1:])
-            got = (spelled, [w.lower() for w in spelled])
+            key, _, entries = str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8").partition("\n")
+            if "\x01" in entries:
+                forms = "\n".join(_decode_all(key, entries.split("\n")))
+            else:  # every entry is the rest after the key: the forms, one a line, in one call
+                forms = key + entries.replace("\n", "\n" + key)
+            # split and lowercased in one call each (no form holds a line break, none is a context of another's)
+            got = (forms.split("\n"), forms.lower().split("\n"))
             if len(self._decoded) >= DECODED_GROUPS:
                 self._decoded.clear()
             self._decoded[g] = got
@@ -290,7 +294,12 @@ class Table:
         spots: list[tuple[list[str], int, int]] = []  # … and its forms, first form's index and id
         for g in self.groups(query, k):
             lo, hi = gstart[g], gstart[g + 1]
-            first, last = bisect_left(lens, n - k, lo, hi), bisect_left(lens, n + k + 1, lo, hi)
+            # a group's forms are sorted by length: most groups lie wholly inside or outside the window
+            shortest, longest = lens[lo], lens[hi - 1]
+            if shortest > n + k or longest < n - k:
+                continue
+            first = lo if shortest >= n - k else bisect_left(lens, n - k, lo, hi)
+            last = hi if longest <= n + k else bisect_left(lens, n + k + 1, lo, hi)
             if first == last:
                 continue
             spelled, lowered = self.forms(g)
@@ -315,7 +324,11 @@ class Table:
         lens, gstart, zs = self._len, self._gstart, self._zipf
         for g in self.groups(query, 0):
             lo, hi = gstart[g], gstart[g + 1]
-            first, last = bisect_left(lens, n, lo, hi), bisect_left(lens, n + 1, lo, hi)
+            shortest, longest = lens[lo], lens[hi - 1]
+            if shortest > n or longest < n:
+                continue
+            first = lo if shortest == n else bisect_left(lens, n, lo, hi)
+            last = hi if longest == n else bisect_left(lens, n + 1, lo, hi)
             if first == last:
                 continue
             spelled, lowered = self.forms(g)
@@ -378,7 +391,7 @@ class SymIndex:
     def accepts(self, word: str) -> bool:
         """Would Hunspell accept ``word`` as written? A lowercase form also in its capitalised and
         upper-case spellings, a listed name (Capitalised) as listed or in upper case."""
-        common = self._common_forms()
+        common = self._common if self._common is not None else self._common_forms()
         if common is not None and (word in common or (word.lower() in common and (
                 word[1:].islower() or word.isupper()))):
             return True  # (a name in upper case, a rare form: the full table answers)

@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gate-only", action="store_true",
                     help="keep the model of --out and fit only its gate (on the same samples)")
     ap.add_argument("--curve", action="store_true",
-                    help="only print the dev trade-off (detection per class against false alarms) of the model in --out")
+                    help="only print the dev trade-off (detection per class against false alarms) of --out's model")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
     if args.samples and args.samples.exists():

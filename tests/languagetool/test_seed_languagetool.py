@@ -1,6 +1,6 @@
 """The seed article with LanguageTool (the real server): still every required error with the right fix,
-no false alarm, no name flagged. LanguageTool's dictionary (MORFOLOGIK) flags names such as Phenianul and
-Kursk; rolint keeps such a match only where its own speller reports the word as a misspelling."""
+no false alarm, no name flagged. LanguageTool's dictionary (MORFOLOGIK) flags some of its names;
+rolint keeps such a match only where its own speller reports the word as a misspelling."""
 
 from __future__ import annotations
 

@@ -225,8 +225,12 @@ class Table:
     def __len__(self) -> int:
         return len(self._len)
 
+    def _group_text(self, g: int) -> str:
+        """Group ``g`` as stored: its key, then its forms' entries, one a line."""
+        return str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8")
+
     def _group(self, g: int) -> list[str]:
-        return str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8").split("\n")
+        return self._group_text(g).split("\n")
 
     def word(self, wid: int) -> str:
         g = self.group_of(wid)
@@ -244,12 +248,12 @@ class Table:
         neighbouring queries share prefix groups)."""
         got = self._decoded.get(g)
         if got is None:
-            key, _, entries = str(self._blob[self._gbyte[g] : self._gbyte[g + 1] - 1], "utf-8").partition("\n")
+            key, _, entries = self._group_text(g).partition("\n")
             if "\x01" in entries:
                 forms = "\n".join(_decode_all(key, entries.split("\n")))
             else:  # every entry is the rest after the key: the forms, one a line, in one call
                 forms = key + entries.replace("\n", "\n" + key)
-            # split and lowercased in one call each (no form holds a line break, none is a context of another's)
+            # split, and lowercased then split, in one call each (no form holds a line break)
             got = (forms.split("\n"), forms.lower().split("\n"))
             if len(self._decoded) >= DECODED_GROUPS:
                 self._decoded.clear()

@@ -125,9 +125,9 @@ class SpellingCheck(SpellerCheck):
         if p >= th.report and ev.candidates:
             severity = Severity.ERROR if p >= th.error else Severity.WARNING
             c1 = ev.candidates[0]
-            ev = in_context(doc, ev)
+            ev, reason = in_context(doc, ev)
             safe = (
-                ev.candidates[0] is c1  # the context agrees with the noisy-channel ranking
+                ev.candidates[0] is c1  # the ranker agrees with the noisy-channel ranking
                 and p >= th.safe
                 and ev.features["c1_margin"] >= th.safe_margin
                 and candidate_kind(c1) in SAFE_KINDS
@@ -137,8 +137,8 @@ class SpellingCheck(SpellerCheck):
                 and not hyphen_only(w.text, c1.word)
             )
             d = finding(doc, ev, severity, safe)
-            if why is not None and ev.candidates[0] is not c1:
-                why += f"; in context {ev.candidates[0].word} fits better than {c1.word} (fix not safe)"
+            if why is not None and reason is not None:
+                why += f"; {reason} (fix not safe)"
         elif not ev.candidates and on_own_line(doc, w.start, w.end) and w.text.islower():
             d = Diagnostic(
                 rule="artifact.stray-token",
@@ -168,21 +168,30 @@ class SpellingCheck(SpellerCheck):
         return f"p(misspelling) = {p:.3f}; corrections: {best}{lex}; evidence: {', '.join(parts)}"
 
 
-def in_context(doc: Document, ev: Evidence) -> Evidence:
-    """``ev`` with its corrections ranked by how well they fit between the words around the token
-    (:mod:`rolint.spelling.rerank`), when the best is a slip of the keys: a restoration of diacritics,
-    old orthography or look-alike letters has its own evidence, and a split or a merge keeps its place."""
+def in_context(doc: Document, ev: Evidence) -> tuple[Evidence, str | None]:
+    """``ev`` with its corrections in the order of :mod:`rolint.spelling.ranker` (frequency, the edit's
+    cost and how well each fits between the words around the token, weighed by one fitted model), and,
+    when that order puts another correction first, what put it there."""
     from dataclasses import replace
 
-    from rolint.spelling.rerank import context_of, rerank
+    from rolint.spelling.ranker import features, get_ranker
+    from rolint.spelling.rerank import context_of
+    from rolint.spelling.rerank import get_model as bigrams
 
     cands = ev.candidates
-    if len(cands) < 2 or cands[0].kind != "edit":
-        return ev
+    if len(cands) < 2:
+        return ev, None
     prev, following = context_of(doc.prose, ev.word.start, ev.word.end)
-    order = rerank([c.word for c in cands], prev, following,
-                   movable=[c.kind != "merge" and " " not in c.word for c in cands])
-    return ev if order == list(range(len(cands))) else replace(ev, candidates=[cands[i] for i in order])
+    ranker = get_ranker()
+    vectors = features(ev.word.text, cands, prev, following, bigrams())
+    order = ranker.order(vectors)
+    if order == list(range(len(cands))):
+        return ev, None
+    reason = None
+    if order[0] != 0:
+        points = ", ".join(f"{name} {pts:+.1f}" for name, pts in ranker.explain(vectors, order[0], 0))
+        reason = f"ranked {cands[order[0]].word} before {cands[0].word} ({points})"
+    return replace(ev, candidates=[cands[i] for i in order]), reason
 
 
 def hyphen_only(token: str, correction: str) -> bool:

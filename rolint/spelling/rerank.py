@@ -1,20 +1,13 @@
-"""Ranking a misspelling's corrections in context: a word bigram model over edited Romanian text.
+"""A word bigram model over edited Romanian text: how well a misspelling's corrections sit in context.
 
-The spelling model decides *whether* a token is a misspelling from its evidence; its corrections come
-ranked by a noisy-channel score (word frequency less the edit's cost), which knows nothing of the words
-around the token. Once a token is reported, :func:`rerank` weighs each single-word correction by how
-well it fits between the words before and after it,
+The spelling model decides *whether* a token is a misspelling from its evidence, partly from how well its
+corrections fit between the words around it (:meth:`BigramModel.gain`: the ``c1_context`` and
+``context_best`` features); once it is reported, :mod:`rolint.spelling.ranker` orders the corrections,
+with the same model's links to the previous and the next word among its features.
 
-    score(c) = log P(c | previous) + log P(next | c) − RANK_WEIGHT × (c's place in the noisy-channel list)
-
-with P a bigram model with "stupid" back-off (BACKOFF × the unigram) to the corpus count, or to wordfreq's
+P is a bigram model with "stupid" back-off (BACKOFF × the unigram) to the corpus count, or to wordfreq's
 frequency for a word the corpus never saw. The counts (``rolint/data/context/bigrams.json.gz``, built by
-``bench/fit_rerank.py`` from the fit part of bench/data) load on the first reported misspelling.
-RANK_WEIGHT was chosen on the dev part (``bench/fit_rerank.py --sweep``).
-
-Only single-word corrections of the token itself are reordered: a split (pentru fiecare) or a merge with a
-neighbour keeps its place, and a token whose best correction is a split is left as ranked, as is a token at
-a sentence start (one neighbour is too little evidence: on dev it only cost capitalised words).
+``bench/fit_rerank.py`` from the fit part of bench/data) load on the first token that needs them.
 """
 
 from __future__ import annotations
@@ -24,13 +17,11 @@ import gzip
 import json
 import math
 import threading
-from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 import regex
 
-RANK_WEIGHT = 3.0  # log-probability points one place down the noisy-channel list costs (chosen on dev)
 BACKOFF = 0.4
 FLOOR_LOGP = math.log(1e-9)
 BOS, EOS = "<s>", "</s>"
@@ -134,17 +125,3 @@ def context_of(text: str, start: int, end: int) -> tuple[str, str]:
     after = tokens(text[end : len(text) if line_end < 0 else line_end])
     prev = before[-1] if before and before[-1] not in SENTENCE_END else BOS
     return prev, after[0] if after else EOS
-
-
-def rerank(words: Sequence[str], prev: str, following: str, model: BigramModel | None = None,
-           movable: Sequence[bool] | None = None) -> list[int]:
-    """The order (indices into ``words``, the noisy-channel ranking) in context. Only the ``movable``
-    corrections move (default: the single words); if the first is not one, the order is kept."""
-    order = list(range(len(words)))
-    moves = [" " not in w for w in words] if movable is None else list(movable)
-    if len(words) < 2 or not moves[0] or prev == BOS:
-        return order  # at a sentence start only the next word speaks: the ranking stays (chosen on dev)
-    m = model or get_model()
-    best = sorted((i for i in order if moves[i]), key=lambda i: -(m.fit(words[i], prev, following) - RANK_WEIGHT * i))
-    slots = iter(best)
-    return [next(slots) if moves[i] else i for i in order]

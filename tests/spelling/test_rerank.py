@@ -1,14 +1,11 @@
-"""Ranking a misspelling's corrections in context (rolint.spelling.rerank) and its data."""
+"""The word bigram model that weighs corrections in context (rolint.spelling.rerank) and its data."""
 
 from __future__ import annotations
 
 import gzip
 import json
 
-from rolint.checks import CheckContext
-from rolint.checks.spelling import SpellingCheck
-from rolint.document import Document
-from rolint.spelling.rerank import BOS, EOS, RANK_WEIGHT, BigramModel, context_of, data_path, get_model, rerank
+from rolint.spelling.rerank import BOS, EOS, BigramModel, context_of, data_path, get_model
 
 
 def _model() -> BigramModel:
@@ -26,20 +23,6 @@ def test_context_stops_at_the_line_and_at_a_sentence_mark() -> None:
     assert context_of(text, start, start + 2) == (BOS, "luat")  # after a full stop: a sentence starts
     start = text.index("apă")
     assert context_of(text, start, start + 3) == ("de", EOS)  # the line ends
-
-
-def test_a_correction_that_fits_its_neighbours_moves_up() -> None:
-    m = _model()
-    assert m.fit("cană", "o", "de") > m.fit("casă", "o", "de") + RANK_WEIGHT  # seen twice, against backed off
-    assert rerank(["casă", "cadă", "cană"], "o", "de", m) == [2, 0, 1]
-    assert rerank(["casă", "cadă", "cană"], "un", "mare", m) == [0, 1, 2]  # no evidence: the ranking stays
-    assert rerank(["casă", "cadă", "cană"], BOS, "de", m) == [0, 1, 2]  # a sentence start: left as ranked
-
-
-def test_splits_keep_their_place_and_a_split_first_is_left_alone() -> None:
-    m = _model()
-    assert rerank(["cas ă", "casă", "cană"], "o", "de", m) == [0, 1, 2]
-    assert rerank(["casă", "o cană", "cană"], "o", "de", m) == [2, 1, 0]  # the split stays second
 
 
 def test_gain_says_how_much_better_than_chance_a_correction_sits_in_its_context() -> None:
@@ -68,24 +51,3 @@ def test_shipped_counts_come_from_the_fit_part_and_rank_real_context() -> None:
         data = json.load(f)
     assert m.total == data["total"] and m.vocab == len(data["uni"])
     assert m.count("a fost") == data["bi"]["a\tfost"] and m.count("fost") == data["uni"]["fost"]
-
-
-def test_the_check_offers_the_correction_that_fits_the_sentence_first() -> None:
-    """Made-up slips whose nearest frequent word does not fit the sentence: scri (scris, scrie) after
-    să, promi (primi, promis) after a."""
-    check = SpellingCheck()
-    for text, typo, right in (
-        ("Profesorul le-a cerut elevilor să scri o compunere despre vacanța de vară.\n", "scri", "scrie"),
-        ("Primarul a promi că va repara drumul până la sfârșitul lunii.\n", "promi", "promis"),
-    ):
-        doc = Document.from_text(text)
-        found = [d for d in check.run(doc, CheckContext()) if doc.text[d.start:d.end] == typo]
-        assert found and found[0].replacements[0] == right
-        assert found[0].fix is not None and found[0].fix.applicability.name != "SAFE"  # the context disagreed
-
-
-def test_explain_says_when_the_context_changed_the_first_correction() -> None:
-    doc = Document.from_text("Profesorul le-a cerut elevilor să scri o compunere despre vacanța de vară.\n")
-    found = [d for d in SpellingCheck().run(doc, CheckContext(options={"explain": True}))
-             if doc.text[d.start:d.end] == "scri"]
-    assert found and "in context scrie fits better than scris" in (found[0].why or "")

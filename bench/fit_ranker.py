@@ -1,5 +1,5 @@
 """Fit the ranking of a reported misspelling's corrections (rolint/data/ranker.json, read by
-rolint/spelling/ranker.py) on the fit split; compare it on dev with the ranking it replaces.
+rolint/spelling/ranker.py) on the fit split; compare it on dev with the noisy-channel order.
 
     .venv/bin/pip install scikit-learn            # fitting only; rolint reads the JSON
     .venv/bin/python bench/fit_ranker.py          # ~ a few minutes: samples, fit, dev table, writes the model
@@ -12,8 +12,7 @@ context counts leave a fit-part document's own sentences out while it is read (a
 ``bench/fit_spelling.py``). Fitting: logistic regression without intercept on the differences between
 the right correction's features and each other correction's (pairwise ranking), standardised. The dev
 table gives right-first among the tokens whose list holds the right correction, for the ranker and for
-the order it replaces (noisy channel, then ``rolint.spelling.rerank`` for slips). The test split is
-never read.
+the noisy-channel order it reorders. The test split is never read.
 """
 
 from __future__ import annotations
@@ -40,7 +39,7 @@ from rolint.checks.word_evidence import doc_info  # noqa: E402
 from rolint.document import Document  # noqa: E402
 from rolint.spelling import get_speller  # noqa: E402
 from rolint.spelling.ranker import FEATURES, Ranker, data_path  # noqa: E402
-from rolint.spelling.rerank import context_of, rerank  # noqa: E402
+from rolint.spelling.rerank import context_of  # noqa: E402
 from rolint.spelling.rerank import get_model as bigrams  # noqa: E402
 
 
@@ -49,15 +48,6 @@ class Sample:
     cls: str
     x: list[list[float]]  # one vector per correction, noisy-channel order
     right: int  # index of the correction that gives the original back
-    old_first: int  # the correction the replaced ranking puts first
-
-
-def old_order(cands, prev: str, following: str) -> list[int]:  # type: ignore[no-untyped-def]
-    """The ranking the ranker replaces (``rolint.checks.spelling.in_context`` before it)."""
-    if len(cands) < 2 or cands[0].kind != "edit":
-        return list(range(len(cands)))
-    return rerank([c.word for c in cands], prev, following,
-                  movable=[c.kind != "merge" and " " not in c.word for c in cands])
 
 
 def collect(split: str, n: int, seed: int, lines: int = 20) -> list[Sample]:
@@ -85,8 +75,7 @@ def collect(split: str, n: int, seed: int, lines: int = 20) -> list[Sample]:
                 if right is None or len(cands) < 2:
                     continue
                 prev, following = context_of(doc.prose, w.start, w.end)
-                out.append(Sample(cls, features(w.text, cands, prev, following, model), right,
-                                  old_order(cands, prev, following)[0]))
+                out.append(Sample(cls, features(w.text, cands, prev, following, model), right))
     leave_out(split, None)
     return out
 
@@ -113,18 +102,18 @@ def fit(samples: list[Sample], c: float, top: int) -> Ranker:
 
 
 def table(ranker: Ranker, samples: list[Sample]) -> dict[str, tuple[int, int, int]]:
-    """Per class: (tokens, right first with the old ranking, right first with ``ranker``)."""
+    """Per class: (tokens, right first in the noisy-channel order, right first with ``ranker``)."""
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for s in samples:
         row = per[s.cls]
         row[0] += 1
-        row[1] += s.old_first == s.right
+        row[1] += s.right == 0
         row[2] += ranker.order(s.x)[0] == s.right
     return {k: (v[0], v[1], v[2]) for k, v in per.items()}
 
 
 def print_table(rows: dict[str, tuple[int, int, int]]) -> None:
-    print(f"{'class':24s} {'tokens':>6s} {'old right 1st':>13s} {'ranker':>7s}")
+    print(f"{'class':24s} {'tokens':>6s} {'noisy channel':>13s} {'ranker':>7s}")
     tot = [0, 0, 0]
     for cls in CLASSES:
         if cls not in rows:

@@ -37,6 +37,11 @@ OUT = ROOT / "rolint" / "data" / "lexicons"
 CORPUS = Path("/work/shared/corpus")
 SEED_EXPECTED = CORPUS / "seed-article.expected.yaml"
 FIT_CORPORA = ("train/*.txt", "clean/*.txt")
+# Edited text (treebanks, RONEC, LanguageTool's correct examples): a lowercase word the dictionary rejects is
+# learned only when edited text uses it. RO-STS (train/) is captions, headlines and forum text with real typos
+# a writer repeats (trotoar, asemena, intr-un), so from it only capitalised words (names) are learned; the
+# spelling model leaves its lowercase rejected words out of its negatives for the same reason.
+EDITED_CORPORA = ("clean/*.txt",)
 
 LATIN_WORD = regex.compile(r"[\p{Latin}]+(?:['’-][\p{Latin}]+)*")
 # Faker person locales written in Latin script (ro_RO first). Others (ru_RU, zh_CN, …) are skipped.
@@ -187,21 +192,24 @@ def pycountry_counties() -> set[str]:
 
 
 # -- learned from the fit part of the corpora ---------------------------------------------------------
-def fit_lines() -> list[str]:
-    """The distinct fit sentences (RO-STS repeats a sentence across pairs: a repeat is not new evidence)."""
-    seen: dict[str, None] = {}
+def fit_lines() -> list[tuple[str, bool]]:
+    """The distinct fit sentences (RO-STS repeats a sentence across pairs: a repeat is not new evidence),
+    each with whether it comes from edited text (EDITED_CORPORA)."""
+    seen: dict[str, bool] = {}
     for pattern in FIT_CORPORA:
         for path in sorted(CORPUS.glob(pattern)):
+            edited = any(path.match(p) for p in EDITED_CORPORA)
             for line in path.read_text("utf-8").splitlines():
                 if line.strip() and split_of(line) == "fit":
-                    seen.setdefault(line.strip(), None)
-    return list(seen)
+                    seen[line.strip()] = seen.get(line.strip(), False) or edited
+    return list(seen.items())
 
 
 def learned_terms(
-    sp: Speller, lines: Iterable[str], names: Collection[str] = ()
+    sp: Speller, lines: Iterable[tuple[str, bool]], names: Collection[str] = ()
 ) -> tuple[dict[str, int], dict[str, str]]:
-    """Rejected words of the fit lines that pass the filter, with counts; and why the others were dropped.
+    """Rejected words of the fit lines ``(sentence, from edited text)`` that pass the filter, with counts; and
+    why the others were dropped.
 
     ``names``: entries of the other lexicons (a lowercase "bosnia" is a capitalisation error, not a term).
     """
@@ -211,10 +219,13 @@ def learned_terms(
     mid_capital: set[str] = set()
     initial: collections.Counter[str] = collections.Counter()
     seen_lower: set[str] = set()
-    for line in lines:
+    edited_lower: set[str] = set()  # lowercase forms (as written or once decapitalised) seen in edited text
+    for line, edited in lines:
         for i, t in enumerate(tokens(line)):
             if len(t) < 2 or sp.known(t):
                 continue
+            if edited:
+                edited_lower.add(t.lower())
             if t.islower():
                 seen_lower.add(t)
             if i == 0 and t[:1].isupper() and not t.isupper():
@@ -236,6 +247,8 @@ def learned_terms(
             dropped[t] = "a name in lowercase"
         elif n < 2 and t not in mid_capital:
             dropped[t] = "once, lowercase"
+        elif t.islower() and t not in edited_lower:
+            dropped[t] = "lowercase, seen only in RO-STS"
         elif n < TYPO_MIN_COUNT and (near := sp.frequent_neighbour(low, 0.0)) is not None and (
             near.zipf - sp.zipf(low) >= TYPO_ZIPF_MARGIN
         ):

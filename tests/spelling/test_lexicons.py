@@ -230,3 +230,23 @@ def test_typos_of_frequent_words_are_rarely_accepted(lex):
     capital = [t for t in sorted(typos) if lex.hits(t[:1].upper() + t[1:])]
     assert lower == []  # lowercase typos: measured 0 of 1,000 (bench/lexicon_eval.py)
     assert len(capital) <= 6, capital  # capitalised (sentence start): measured 1.2% of 1,000
+
+
+def test_lowercase_terms_are_learned_only_from_edited_text():
+    """A lowercase word the dictionary rejects is learned only when edited text uses it: unedited text
+    (RO-STS) repeats its writers' typos. Capitalised words (names) are learned from both."""
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parents[2])
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from bench.build_lexicons import learned_terms
+    from rolint.spelling import get_speller
+
+    unedited = [("Tehnicianul a montat zorbaxul nou.", False), ("Am cumpărat zorbaxul ieri.", False),
+                ("Echipa lui Qwerbix a câștigat.", False), ("Antrenorul Qwerbix a plecat.", False)]
+    kept, dropped = learned_terms(get_speller(), unedited)
+    assert "zorbaxul" not in kept and "RO-STS" in dropped["zorbaxul"]
+    assert "Qwerbix" in kept
+    kept, _ = learned_terms(get_speller(), [*unedited, ("Medicul a verificat zorbaxul.", True)])
+    assert kept.get("zorbaxul") == 3

@@ -11,7 +11,10 @@ evidence of ``rolint.checks.spelling_features``:
   and 200 lines, so repetition and document counts are seen at both sizes);
 * negatives — the other rejected tokens of the clean corpora (UD RRT, UD SiMoNERo, RONEC), less the
   real errors hand-labelled in bench/data/clean_labels.tsv, and capitalised rejected tokens of RO-STS
-  (names); RO-STS's lowercase rejected tokens are left out: its real typos are not labelled.
+  (names);
+* RO-STS's lowercase rejected tokens as labelled by hand in bench/data/sts_labels.tsv
+  (``bench/real_typos.py``): its writers' real typos are positives (``sts_typo``), the words correct as
+  written and lowercase names negatives (``sts_correct``); an unlabelled or unclear one is left out.
 
 Thresholds: ``report`` keeps clean-text false alarms at or under ``--fa-target`` per 1,000 words;
 ``error`` at or under a tenth of that; ``safe`` and ``safe_margin`` give the highest number of safe
@@ -38,6 +41,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.errors import CLASSES, corpus, inject  # noqa: E402
+from bench.real_typos import read_labels as read_sts_labels  # noqa: E402
 from bench.spelling_eval import LABELS, LETTERS  # noqa: E402
 from bench.splits import CLEAN_SOURCES, SOURCES, sentences  # noqa: E402
 from rolint.checks import CheckContext  # noqa: E402
@@ -85,6 +89,7 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
     sp = get_speller()
     ctx = CheckContext()
     labels = labels_with_corrections()
+    sts_labels = read_sts_labels()
     sents = sentences(split)  # type: ignore[arg-type]
     out: list[Sample] = []
     clean_words = 0
@@ -118,6 +123,13 @@ def collect(split: str, n: int, seed: int, lines: tuple[int, ...] = LINES) -> tu
                     right = real.get(w.text) or real.get(w.text.lower()) or None
                     if size == lines[0]:
                         out.append(_sample(evidence(doc, w, sp, info, inc), 1, "labelled", right))
+                    continue
+                sts = sts_labels.get(w.text) if not clean else None
+                if sts is not None and sts.label in ("T", "C", "N"):  # RO-STS, labelled by hand
+                    if sts.label == "T" and size == lines[0]:
+                        out.append(_sample(evidence(doc, w, sp, info, inc), 1, "sts_typo", sts.correction))
+                    elif sts.label != "T":
+                        out.append(_sample(evidence(doc, w, sp, info, inc), 0, "sts_correct", None))
                     continue
                 if clean or is_capitalised(w.text):
                     kind = f"clean{size}" if clean else "names"

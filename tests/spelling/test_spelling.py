@@ -113,11 +113,28 @@ def test_stray_template_token_is_an_artifact():
 
 
 def test_a_slip_far_from_every_word_is_reported_without_a_fix():
-    # the dictionary rejects it and nothing says name, term or foreign word: the model's probability is
-    # over the report threshold though no correction is near, so it is shown (a warning), never fixed
-    (d,) = run(SpellingCheck(), "Ministrul a semnat ieri dcrxqtul privind bugetul.\n")
+    # the dictionary rejects it and no correction is near: when the model's probability is over the report
+    # threshold it is shown (a warning), never fixed; under it, an unknown word (info, off by default)
+    from dataclasses import replace
+
+    from rolint.checks.spelling import unknown_words
+    from rolint.checks.spelling_features import evidence
+    from rolint.checks.word_evidence import doc_info
+    from rolint.spelling.model import get_model
+
+    text = "Ministrul a semnat ieri dcrxqtul privind bugetul.\n"
+    doc = Document.from_text(text, "t.txt")
+    model, sp = get_model(), get_speller()
+    (ev,) = [evidence(doc, w, sp, doc_info(doc), inc) for w, inc in unknown_words(doc, CheckContext(), sp)]
+    p = model.probability(ev.features)
+    assert not ev.candidates and 0.5 < p
+    lower = model.with_thresholds(replace(model.thresholds, report=p - 0.01))
+    (d,) = run(SpellingCheck(model=lower), text)
     assert (d.rule, d.severity, d.fix, d.replacements) == ("spelling.misspelling", Severity.WARNING, None, [])
     assert "dcrxqtul" in d.message
+    higher = model.with_thresholds(replace(model.thresholds, report=min(1.0, p + 0.01)))
+    (u,) = SpellingCheck(model=higher).run(doc, CheckContext())
+    assert u.rule == "spelling.unknown-word" and u.fix is None
 
 
 def test_near_name_unknown_and_known_forms():

@@ -29,7 +29,7 @@ from rolint.spelling.rerank import BOS, EOS, BigramModel
 
 KINDS = ("edit", "diacritics", "split", "merge", "old_orthography", "lookalike")
 FEATURES: tuple[str, ...] = (
-    "zipf", "cost", "nc_rank", "nc_gap", "left", "right", "inner", "at_start", "distance",
+    "zipf", "cost", "nc_rank", "nc_gap", "left", "right", "inner", "distance",
     *(f"k_{k}" for k in KINDS), "proper", "first_letter", "len_diff", "rare_part",
 )
 
@@ -63,7 +63,6 @@ def features(token: str, cands: Sequence[Candidate], prev: str, following: str,
             "left": left,
             "right": right,
             "inner": inner,
-            "at_start": float(prev == BOS),
             "distance": float(c.extra.get("distance", 0)),
             "proper": float(word[:1].isupper() and not token[:1].isupper()),
             "first_letter": float(word[:1].lower() != low_token[:1]),

@@ -36,7 +36,7 @@ def test_features_read_the_context_the_kind_and_the_shape_of_each_correction() -
     assert _vec(xs[4], "left") == _vec(xs[4], "right") == 0.0  # a merge holds its neighbour
     assert [_vec(x, "nc_rank") for x in xs] == [0, 1, 2, 3, 4]
     start = features("cnaă", cands, BOS, "de", _model())
-    assert _vec(start[1], "at_start") == 1.0 and _vec(start[1], "left") == 0.0
+    assert _vec(start[1], "left") == 0.0 and _vec(start[1], "right") == _vec(xs[1], "right")  # a sentence start
 
 
 def test_order_follows_the_weights_and_explain_names_what_decided() -> None:

@@ -5,17 +5,17 @@
 
 RO-STS (Romanian translations of captions, headlines and forum posts) is unedited text: its writers left
 real typos in it (a dropped or swapped letter, missing diacritics, glued words, a letter heard wrong).
-``bench/data/sts_labels.tsv`` labels every distinct lowercase word of RO-STS that Hunspell ro_RO rejects,
-in the sentence where it first occurs: ``T`` a misspelling (with its correction), ``C`` correct as written
-(a word or inflection the dictionary lacks, a loanword, a foreign word, an abbreviation), ``N`` a name
-written in lowercase (the corpus lowercases some headlines), ``U`` unclear. Labels are by word, as in
-``clean_labels.tsv``.
+``bench/data/sts_labels.tsv`` labels every distinct word of RO-STS that Hunspell ro_RO rejects, in the
+sentence where it first occurs: ``T`` a misspelling (with its correction), ``C`` correct as written (a word
+or inflection the dictionary lacks, a loanword, a foreign word, an abbreviation, a name spelled right), ``N``
+a name written in lowercase (the corpus lowercases some headlines), ``U`` unclear. Labels are by word, as in
+``clean_labels.tsv``; lowercase and capitalised words are counted apart (most capitalised ones are names).
 
 The sentences of the split (``bench/splits.py``) are checked as documents of 20 lines; every occurrence of a
 labelled word counts: a ``T`` is detected when a spelling or diacritics finding covers it, and its fix is
 right when the first replacement is the correction; a ``C`` or ``N`` covered by such a finding at default
 severity is a false alarm. ``U`` is left out. The bare dictionary rejects every labelled word (it is how they
-were chosen) and its fix is Hunspell's first suggestion. Capitalised words are not labelled (names, mostly).
+were chosen) and its fix is Hunspell's first suggestion.
 """
 
 from __future__ import annotations
@@ -72,7 +72,9 @@ class Score:
                 f"{self.correct} | {self.alarms} ({pct(self.alarms, self.correct)}) |")
 
 
-def score(system: System, split: str, labels: dict[str, Label], lines: int = 20) -> Score:
+def score(system: System, split: str, labels: dict[str, Label], lines: int = 20,
+          capitalised: bool | None = None) -> Score:
+    """``capitalised``: only the capitalised (True) or only the lowercase (False) words; None: all."""
     s = Score()
     for d in documents(sentences(split, STS_SOURCES), lines):  # type: ignore[arg-type]
         text = d.text
@@ -80,6 +82,8 @@ def score(system: System, split: str, labels: dict[str, Label], lines: int = 20)
         for w in Document.from_text(text, "doc.txt").words():
             lab = labels.get(w.text)
             if lab is None or lab.label == "U":
+                continue
+            if capitalised is not None and w.text[:1].isupper() != capitalised:
                 continue
             hits = [f for f in found if f.start < w.end and w.start < f.end]
             where = _context(text, w.start, w.end)
@@ -122,12 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|---|---|---|---|")
     notes: list[str] = []
     for system in (Rolint(), BareDictionary()):
-        s = score(system, args.split, labels)
-        print(s.row(system.name))
+        for case, name in ((False, "lowercase"), (True, "capitalised")):
+            s = score(system, args.split, labels, capitalised=case)
+            print(s.row(f"{system.name}, {name} words"))
+            if system.name == "rolint":
+                notes += s.notes
         if isinstance(system, BareDictionary):
             system.cache.save()
-        else:
-            notes = s.notes
     if args.show:
         print("\nrolint: misses, wrong fixes, false alarms")
         for note in notes:

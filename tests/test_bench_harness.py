@@ -180,3 +180,37 @@ def test_fit_documents_leave_their_own_sentences_out_of_the_context_counts():
         assert all(m.count(k) == full[k] - v for k, v in own.items())
     finally:
         m.minus = None
+
+
+def test_sts_labels_are_words_the_dictionary_rejects_with_a_correction_for_each_typo():
+    from bench.real_typos import LABELS, read_labels
+
+    labels = read_labels()
+    assert len(labels) > 3000 and {lab.label for lab in labels.values()} <= {"T", "C", "N", "U"}
+    sp = get_speller()
+    for lab in labels.values():
+        assert not sp.known(lab.word), lab.word
+        assert (lab.label == "T") == bool(lab.correction), lab
+    assert LABELS.read_text(encoding="utf-8").startswith("# ")  # how they were made is said in the file
+
+
+def test_real_typos_scores_a_typo_its_fix_and_a_false_alarm(monkeypatch):
+    from bench import real_typos
+    from bench.real_typos import Label, score
+    from bench.splits import Sentence
+
+    text = "Un bărbat merge pe trotuarr lângă un aardvarkul.\n"
+    monkeypatch.setattr(real_typos, "sentences", lambda split, sources: [Sentence("ro_sts_dev", 0, text.strip())])
+    labels = {"trotuarr": Label("trotuarr", "T", "trotuar"), "aardvarkul": Label("aardvarkul", "C", "")}
+
+    class Fake:
+        name = "fake"
+
+        def findings(self, t: str) -> list[Finding]:
+            s = t.index("trotuarr")
+            a = t.index("aardvarkul")
+            return [Finding(s, s + 8, "spelling.misspelling", ("trotuar",)),
+                    Finding(a, a + 10, "spelling.misspelling", ("aardvark",))]
+
+    got = score(Fake(), "dev", labels)
+    assert (got.typos, got.detected, got.right, got.correct, got.alarms) == (1, 1, 1, 1, 1)

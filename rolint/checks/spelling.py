@@ -125,9 +125,8 @@ class SpellingCheck(SpellerCheck):
         if p >= th.report and ev.candidates:
             severity = Severity.ERROR if p >= th.error else Severity.WARNING
             c1 = ev.candidates[0]
-            ev, reason = in_context(doc, ev)
             safe = (
-                ev.candidates[0] is c1  # the ranker agrees with the noisy-channel ranking
+                ev.reranked is None  # the ranker agrees with the noisy-channel ranking
                 and p >= th.safe
                 and ev.features["c1_margin"] >= th.safe_margin
                 and candidate_kind(c1) in SAFE_KINDS
@@ -137,8 +136,8 @@ class SpellingCheck(SpellerCheck):
                 and not hyphen_only(w.text, c1.word)
             )
             d = finding(doc, ev, severity, safe)
-            if why is not None and reason is not None:
-                why += f"; {reason} (fix not safe)"
+            if why is not None and ev.reranked is not None:
+                why += f"; {ev.reranked} (fix not safe)"
         elif not ev.candidates and on_own_line(doc, w.start, w.end) and w.text.islower():
             d = Diagnostic(
                 rule="artifact.stray-token",
@@ -166,32 +165,6 @@ class SpellingCheck(SpellerCheck):
             suffix = f"+{ev.lexicon.suffix}" if ev.lexicon.suffix else ""
             lex = f"; lexicon: {ev.lexicon.lexicon} ({ev.lexicon.base}{suffix})"
         return f"p(misspelling) = {p:.3f}; corrections: {best}{lex}; evidence: {', '.join(parts)}"
-
-
-def in_context(doc: Document, ev: Evidence) -> tuple[Evidence, str | None]:
-    """``ev`` with its corrections in the order of :mod:`rolint.spelling.ranker` (frequency, the edit's
-    cost and how well each fits between the words around the token, weighed by one fitted model), and,
-    when that order puts another correction first, what put it there."""
-    from dataclasses import replace
-
-    from rolint.spelling.ranker import features, get_ranker
-    from rolint.spelling.rerank import context_of
-    from rolint.spelling.rerank import get_model as bigrams
-
-    cands = ev.candidates
-    if len(cands) < 2:
-        return ev, None
-    prev, following = context_of(doc.prose, ev.word.start, ev.word.end)
-    ranker = get_ranker()
-    vectors = features(ev.word.text, cands, prev, following, bigrams())
-    order = ranker.order(vectors)
-    if order == list(range(len(cands))):
-        return ev, None
-    reason = None
-    if order[0] != 0:
-        points = ", ".join(f"{name} {pts:+.1f}" for name, pts in ranker.explain(vectors, order[0], 0))
-        reason = f"ranked {cands[order[0]].word} before {cands[0].word} ({points})"
-    return replace(ev, candidates=[cands[i] for i in order]), reason
 
 
 def hyphen_only(token: str, correction: str) -> bool:

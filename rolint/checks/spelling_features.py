@@ -62,6 +62,8 @@ class Evidence:
     features: dict[str, float]
     candidates: list[Candidate] = field(default_factory=list)
     lexicon: LexiconMatch | None = None
+    #: when the ranker puts another correction before the noisy channel's first: what put it there
+    reranked: str | None = None
 
     def vector(self) -> list[float]:
         return [self.features[name] for name in FEATURES]
@@ -258,14 +260,15 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
     """``ev`` with the token's ranked corrections and the features read from them."""
     w, f, lex = ev.word, ev.features, ev.lexicon
     zr, ze = f["own_zipf_ro"], f["own_zipf_en"]
-    cands = candidates(w.text, sp, prev=_neighbour_text(doc, w, -1), next=_neighbour_text(doc, w, 1))
+    cands, reranked = ranked(doc, w, candidates(w.text, sp, prev=_neighbour_text(doc, w, -1),
+                                                next=_neighbour_text(doc, w, 1)))
     if cands:
         c1 = cands[0]
         f["has_candidate"] = 1.0
         f["c1_cost"] = c1.cost
         f["c1_zipf"] = c1.zipf
         f["c1_gain"] = c1.zipf - max(zr, ze)
-        f["c1_margin"] = min(MARGIN_CAP, c1.score - cands[1].score) if len(cands) > 1 else MARGIN_CAP
+        f["c1_margin"] = min(MARGIN_CAP, c1.score - max(c.score for c in cands[1:])) if len(cands) > 1 else MARGIN_CAP
         first = c1.word.split()[0].lower() if c1.word.strip() else ""
         f["c1_in_doc"] = float(bool(first) and info.low_counts.get(normalize(first), 0) > 0)
         f["n_close"] = min(5, sum(1 for c in cands if c.cost <= 1.0)) / 5
@@ -279,7 +282,28 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
         f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
         f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]
         f["c1_context"], f["context_best"] = context_gains(doc, w, cands)
-    return Evidence(w, f, cands, lex)
+    return Evidence(w, f, cands, lex, reranked)
+
+
+def ranked(doc: Document, w: Word, cands: list[Candidate]) -> tuple[list[Candidate], str | None]:
+    """``cands`` in the order of the ranker (:mod:`rolint.spelling.ranker`), so that the best correction the
+    model weighs is the one offered first; and, when the ranker moved another correction before the noisy
+    channel's first, what moved it."""
+    if len(cands) < 2:
+        return cands, None
+    from rolint.spelling.ranker import features, get_ranker
+    from rolint.spelling.rerank import context_of
+    from rolint.spelling.rerank import get_model as bigrams
+
+    prev, following = context_of(doc.prose, w.start, w.end)
+    ranker = get_ranker()
+    vectors = features(w.text, cands, prev, following, bigrams())
+    order = ranker.order(vectors)
+    reason = None
+    if order[0] != 0:
+        points = ", ".join(f"{name} {pts:+.1f}" for name, pts in ranker.explain(vectors, order[0], 0))
+        reason = f"ranked {cands[order[0]].word} before {cands[0].word} ({points})"
+    return [cands[i] for i in order], reason
 
 
 def context_gains(doc: Document, w: Word, cands: list[Candidate]) -> tuple[float, float]:

@@ -260,8 +260,8 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
     """``ev`` with the token's ranked corrections and the features read from them."""
     w, f, lex = ev.word, ev.features, ev.lexicon
     zr, ze = f["own_zipf_ro"], f["own_zipf_en"]
-    cands, reranked = ranked(doc, w, candidates(w.text, sp, prev=_neighbour_text(doc, w, -1),
-                                                next=_neighbour_text(doc, w, 1)))
+    cands, reranked, fits = ranked(doc, w, candidates(w.text, sp, prev=_neighbour_text(doc, w, -1),
+                                                      next=_neighbour_text(doc, w, 1)))
     if cands:
         c1 = cands[0]
         f["has_candidate"] = 1.0
@@ -281,16 +281,20 @@ def with_candidates(doc: Document, ev: Evidence, sp: Speller, info: DocInfo) -> 
         f["cap_x_gain"] = f["cap_mid"] * f["c1_gain"]
         f["lex_x_gain"] = float(lex is not None) * f["c1_gain"]
         f["repeats_x_gain"] = f["doc_repeats"] * f["c1_gain"]
-        f["c1_context"], f["context_best"] = context_gains(doc, w, cands)
+        f["c1_context"], f["context_best"] = context_gains(fits)
     return Evidence(w, f, cands, lex, reranked)
 
 
-def ranked(doc: Document, w: Word, cands: list[Candidate]) -> tuple[list[Candidate], str | None]:
+def ranked(doc: Document, w: Word, cands: list[Candidate]) -> tuple[list[Candidate], str | None,
+                                                                    list[float | None]]:
     """``cands`` in the order of the ranker (:mod:`rolint.spelling.ranker`), so that the best correction the
-    model weighs is the one offered first; and, when the ranker moved another correction before the noisy
-    channel's first, what moved it."""
-    if len(cands) < 2:
-        return cands, None
+    model weighs is the one offered first; when the ranker moved another correction before the noisy
+    channel's first, what moved it; and, in the new order, how much better than chance each correction sits
+    between the token's neighbours (:meth:`rolint.spelling.rerank.BigramModel.gain`, read off the ranker's
+    ``left`` + ``inner`` + ``right``; None for a merge with a neighbour, which is not weighed)."""
+    if not cands:
+        return cands, None, []
+    from rolint.spelling.ranker import FEATURES as RANK_FEATURES
     from rolint.spelling.ranker import features, get_ranker
     from rolint.spelling.rerank import context_of
     from rolint.spelling.rerank import get_model as bigrams
@@ -298,24 +302,18 @@ def ranked(doc: Document, w: Word, cands: list[Candidate]) -> tuple[list[Candida
     prev, following = context_of(doc.prose, w.start, w.end)
     ranker = get_ranker()
     vectors = features(w.text, cands, prev, following, bigrams())
+    parts = [RANK_FEATURES.index(name) for name in ("left", "inner", "right")]
+    fits = [None if c.kind == "merge" else sum(v[i] for i in parts) for c, v in zip(cands, vectors, strict=True)]
     order = ranker.order(vectors)
     reason = None
     if order[0] != 0:
         points = ", ".join(f"{name} {pts:+.1f}" for name, pts in ranker.explain(vectors, order[0], 0))
         reason = f"ranked {cands[order[0]].word} before {cands[0].word} ({points})"
-    return [cands[i] for i in order], reason
+    return [cands[i] for i in order], reason, [fits[i] for i in order]
 
 
-def context_gains(doc: Document, w: Word, cands: list[Candidate]) -> tuple[float, float]:
+def context_gains(fits: list[float | None]) -> tuple[float, float]:
     """How well the best correction, and the best fitting of the first CONTEXT_CANDIDATES, sit between
-    the token's neighbours (:meth:`rolint.spelling.rerank.BigramModel.gain`; a merge with a neighbour
-    is not weighed)."""
-    from rolint.spelling.rerank import context_of
-    from rolint.spelling.rerank import get_model as bigrams
-
-    model = bigrams()
-    prev, following = context_of(doc.prose, w.start, w.end)
-    gains = [model.gain(c.word, prev, following) if c.kind != "merge" else None
-             for c in cands[:CONTEXT_CANDIDATES]]
-    known = [g for g in gains if g is not None]
-    return (gains[0] or 0.0), (max(known) if known else 0.0)
+    the token's neighbours (``fits`` from :func:`ranked`; a merge with a neighbour is not weighed)."""
+    known = [g for g in fits[:CONTEXT_CANDIDATES] if g is not None]
+    return (fits[0] or 0.0) if fits else 0.0, (max(known) if known else 0.0)

@@ -37,7 +37,7 @@ PREFIX = 7
 MAX_DISTANCE = 2
 FREQUENT_MIN_ZIPF = 0.0  # wordfreq words at or above this are searched two edits deep
 ZIPF_SCALE = 100  # Zipf values stored as integer hundredths
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 DECODED_GROUPS = 20_000  # prefix groups kept decoded per table (a few MB), then the cache starts over
 COMMON_AFTER = 500  # words asked before the frequent forms are made a set
 
@@ -131,7 +131,9 @@ def _entry(w: str, key: str) -> str:
 def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_all: bool) -> dict[str, bytes | int]:
     """The table over ``forms`` (byte strings and its depth), ``depth`` deletions deep. A form's Zipf
     value is ``zipf``'s for it, else for its lowercase (După: după's), else 0. The diacritic-fold index
-    holds every form (``fold_all``) or only forms with two diacritics or more (one is a single edit)."""
+    holds every form (``fold_all``) or only the forms with a diacritic: a form without one folds to
+    itself, which the dictionary already accepts, while one diacritic away is no less a restoration
+    than two (execuțiile for executiile, a rare form the edit search may rank below frequent words)."""
     # sorted by prefix group, then by length inside the group (a look-up bisects to the lengths it needs)
     by_key: dict[str, list[tuple[int, str, str]]] = {}
     for w in set(forms):
@@ -156,7 +158,7 @@ def build_table(forms: Iterable[str], zipf: dict[str, float], depth: int, fold_a
         lengths.append(min(255, n))
         z = zipf[w] if w in zipf else zipf.get(low, 0.0)
         zipfs.append(min(0xFFFF, max(0, round(z * ZIPF_SCALE))))
-        if fold_all or sum(map(low.count, "ăâîșț")) >= 2:
+        if fold_all or any(ch in "ăâîșț" for ch in low):
             fold_pairs.append(_crc(fold(low)) << 32 | wid)
     group_start.append(len(keyed))
     group_byte.append(len(blob))

@@ -93,8 +93,6 @@ class RealWordDiacriticsCheck(SpellerCheck):
             for r in real_word_errors(line, model, start):
                 if accepted(r.written, ctx) or (r.start, r.end) in names:
                     continue
-                if r.written[:1].isupper() and not doc.sentence_start(r.start):
-                    continue  # a capital inside a sentence: a name (Rusa, Tara)
                 reps = [match_case(r.written, a) for a in r.alternatives[:MAX_SHOWN]]
                 out.append(
                     Diagnostic(

@@ -57,3 +57,13 @@ def test_va_before_a_plural_verb_keeps_its_own_rule():
 
 def test_a_text_written_without_diacritics_is_left_to_the_whole_text_restoration():
     assert run("Directorul vrea sa fie informat de orice schimbare si ca toti sa stie.\n") == []
+
+
+def test_a_capital_inside_a_sentence_needs_the_same_clear_context():
+    """A capitalised word inside a sentence may be a name (Tara, Rosa), so it was never reported; a name's
+    context does not favour the other reading, so the margin that holds elsewhere holds here too."""
+    (d,) = run("Hotărârea a fost adoptată prin procedura de Urgenta a Guvernului.\n")
+    assert (d.rule, d.replacements[0]) == ("diacritics.real-word", "Urgență")
+    (d,) = run("AUTORITĂȚILE AU ANUNȚAT CA DRUMUL RĂMÂNE ÎNCHIS.\n")
+    assert d.replacements[0] == "CĂ"
+    assert run("Am vorbit ieri cu Tara Smith despre proiect. Rolul l-a jucat Rosa Parks.\n") == []

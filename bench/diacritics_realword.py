@@ -85,14 +85,16 @@ class Figures:
                 f"{1000 * self.alarms / self.words:.3f} ({self.alarms}) | {self.cases} | {self.words} |")
 
 
-def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float, float] | None = None,
+def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float, ...] | None = None,
              unigram: bool = False) -> Figures:
+    """``threshold``: (other, ending[, predicative]) margins, else the shipped ones."""
     inj, clean = cases(split, model, seed)
     labels = clean_labels()
     check = RealWordDiacriticsCheck()
-    old = realword.THRESHOLD, realword.ENDING_THRESHOLD
+    old = realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD
     if threshold is not None:
-        realword.THRESHOLD, realword.ENDING_THRESHOLD = threshold
+        new = (*threshold, *old[len(threshold) :])
+        realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD = new
     try:
         detected = right = 0
         for c in inj:
@@ -117,7 +119,7 @@ def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float,
                 alarms += 1
                 by_word[f"{w} → {d.replacements[0] if d.replacements else ''}"] += 1
     finally:
-        realword.THRESHOLD, realword.ENDING_THRESHOLD = old
+        realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD = old
     return Figures(len(inj), detected, right, words, alarms, by_word)
 
 
@@ -149,8 +151,8 @@ def real_word_table(split: str, model: ContextModel, seed: int) -> None:
           "false alarms on the clean sentences)\n")
     print("| check | detected | right first fix | false alarms / 1,000 words | errors | words |")
     print("|---|---|---|---|---|---|")
-    name = (f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g})"
-            " + va-before-verb")
+    name = (f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g}, "
+            f"after a copula ≥ {realword.PREDICATIVE_THRESHOLD:g}) + va-before-verb")
     print(evaluate(split, model, seed).table_row(name))
     print(evaluate(split, model, seed, unigram=True).table_row("unigram baseline (more frequent form)"))
 
@@ -169,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
         for t in (2.0, 3.0, 4.0, 5.0, 6.0):
             for e in (6.0, 8.0, 10.0, 99.0):
                 print(evaluate(args.split, model, args.seed, (t, e)).table_row(f"{t:g} / ending {e:g}"))
+        t, e = realword.THRESHOLD, realword.ENDING_THRESHOLD
+        for p in (2.0, 4.0, 6.0, 8.0, 12.0):  # a final a/ă right after a copula (a fost adusa)
+            row = f"{t:g} / ending {e:g} / after a copula {p:g}"
+            print(evaluate(args.split, model, args.seed, (t, e, p)).table_row(row))
         return 0
     f = evaluate(args.split, model, args.seed)
     real_word_table(args.split, model, args.seed)

@@ -39,6 +39,8 @@ def test_pair_kinds():
     assert pair_kind("casa", "casă") == "ending"
     assert pair_kind("ca", "că") == "other"  # a short word
     assert pair_kind("tara", "țara") == "other"  # an inner diacritic
+    assert pair_kind("adusa", "adusă", "fost") == "predicative"  # after a copula: no article
+    assert pair_kind("adusa", "adusă", "cartea") == "ending"
 
 
 def test_the_check_gives_an_unsafe_fix_and_respects_names_and_accepted_words():
@@ -67,3 +69,16 @@ def test_a_capital_inside_a_sentence_needs_the_same_clear_context():
     (d,) = run("AUTORITĂȚILE AU ANUNȚAT CA DRUMUL RĂMÂNE ÎNCHIS.\n")
     assert d.replacements[0] == "CĂ"
     assert run("Am vorbit ieri cu Tara Smith despre proiect. Rolul l-a jucat Rosa Parks.\n") == []
+
+
+def test_a_final_a_after_a_copula_needs_a_smaller_margin():
+    """A predicative adjective or participle takes no article (a fost adusa → adusă); the noun after a
+    copula may (problema este casa lui), and there the context model prefers the written form."""
+    from rolint.spelling import realword
+
+    assert realword.PREDICATIVE_THRESHOLD < realword.ENDING_THRESHOLD
+    text = "Clădirea este situata în centrul orașului."
+    (r,) = real_word_errors(text, get_model(), threshold=-100.0)
+    assert r.alternatives[0] == "situată" and realword.PREDICATIVE_THRESHOLD <= r.margin < realword.ENDING_THRESHOLD
+    assert found(text) == [("situata", "situată")]
+    assert found("Problema cea mare este casa lui, nu a noastră.") == []

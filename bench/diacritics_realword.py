@@ -87,14 +87,15 @@ class Figures:
 
 def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float, ...] | None = None,
              unigram: bool = False) -> Figures:
-    """``threshold``: (other, ending[, predicative]) margins, else the shipped ones."""
+    """``threshold``: (other, ending[, predicative[, indefinite]]) margins, else the shipped ones."""
     inj, clean = cases(split, model, seed)
     labels = clean_labels()
     check = RealWordDiacriticsCheck()
-    old = realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD
+    names = ("THRESHOLD", "ENDING_THRESHOLD", "PREDICATIVE_THRESHOLD", "INDEFINITE_THRESHOLD")
+    old = tuple(getattr(realword, n) for n in names)
     if threshold is not None:
-        new = (*threshold, *old[len(threshold) :])
-        realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD = new
+        for n, v in zip(names, (*threshold, *old[len(threshold) :]), strict=True):
+            setattr(realword, n, v)
     try:
         detected = right = 0
         for c in inj:
@@ -119,7 +120,8 @@ def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float,
                 alarms += 1
                 by_word[f"{w} → {d.replacements[0] if d.replacements else ''}"] += 1
     finally:
-        realword.THRESHOLD, realword.ENDING_THRESHOLD, realword.PREDICATIVE_THRESHOLD = old
+        for n, v in zip(names, old, strict=True):
+            setattr(realword, n, v)
     return Figures(len(inj), detected, right, words, alarms, by_word)
 
 
@@ -152,7 +154,8 @@ def real_word_table(split: str, model: ContextModel, seed: int) -> None:
     print("| check | detected | right first fix | false alarms / 1,000 words | errors | words |")
     print("|---|---|---|---|---|---|")
     name = (f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g}, "
-            f"after a copula ≥ {realword.PREDICATIVE_THRESHOLD:g}) + va-before-verb")
+            f"after a copula ≥ {realword.PREDICATIVE_THRESHOLD:g}, after a determiner ≥ "
+            f"{realword.INDEFINITE_THRESHOLD:g}) + va-before-verb")
     print(evaluate(split, model, seed).table_row(name))
     print(evaluate(split, model, seed, unigram=True).table_row("unigram baseline (more frequent form)"))
 
@@ -175,6 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         for p in (2.0, 4.0, 6.0, 8.0, 12.0):  # a final a/ă right after a copula (a fost adusa)
             row = f"{t:g} / ending {e:g} / after a copula {p:g}"
             print(evaluate(args.split, model, args.seed, (t, e, p)).table_row(row))
+        p = realword.PREDICATIVE_THRESHOLD
+        for d in (2.0, 4.0, 6.0, 8.0, 12.0):  # a final a/ă right after o, această, fiecare… (o dată)
+            row = f"{t:g} / ending {e:g} / after a copula {p:g} / after a determiner {d:g}"
+            print(evaluate(args.split, model, args.seed, (t, e, p, d)).table_row(row))
         return 0
     f = evaluate(args.split, model, args.seed)
     real_word_table(args.split, model, args.seed)

@@ -41,6 +41,7 @@ def test_pair_kinds():
     assert pair_kind("tara", "țara") == "other"  # an inner diacritic
     assert pair_kind("adusa", "adusă", "fost") == "predicative"  # after a copula: no article
     assert pair_kind("adusa", "adusă", "cartea") == "ending"
+    assert pair_kind("echipa", "echipă", "această") == "indefinite"  # a determiner wants no article
 
 
 def test_the_check_gives_an_unsafe_fix_and_respects_names_and_accepted_words():
@@ -82,3 +83,15 @@ def test_a_final_a_after_a_copula_needs_a_smaller_margin():
     assert r.alternatives[0] == "situată" and realword.PREDICATIVE_THRESHOLD <= r.margin < realword.ENDING_THRESHOLD
     assert found(text) == [("situata", "situată")]
     assert found("Problema cea mare este casa lui, nu a noastră.") == []
+
+
+def test_a_final_a_after_a_determiner_needs_a_smaller_margin():
+    """o, această, fiecare… want the form without the article (o tentativă); a verb after the clitic o
+    (o chema, o ruga) keeps its own reading, which the context model prefers."""
+    from rolint.spelling import realword
+
+    text = "Poliția a descoperit o tentativa de fraudă la bancă."
+    (r,) = real_word_errors(text, get_model(), threshold=-100.0)
+    assert r.alternatives[0] == "tentativă" and realword.INDEFINITE_THRESHOLD <= r.margin < realword.ENDING_THRESHOLD
+    assert found(text) == [("tentativa", "tentativă")]
+    assert found("El o chema în fiecare seară, iar Maria o ruga să vină.") == []

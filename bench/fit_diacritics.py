@@ -64,26 +64,28 @@ def dictionary_forms() -> dict[str, set[str]]:
     return out
 
 
-def main() -> None:
+def undiacritised(toks: list[str], dic: dict[str, set[str]]) -> bool:
+    """A sentence typed without diacritics (it would teach the model the stripped forms): five words
+    or more and no diacritic, or a word that is no dictionary form while its forms all have some."""
+    ws = [t for t in toks if t.isalpha()]
+    if len(ws) >= 5 and not any(has_diacritics(t) for t in ws):
+        return True
+    for t in ws:
+        low = t.lower()
+        forms = dic.get(key_of(low), set())
+        if not has_diacritics(low) and forms and low not in forms and all(has_diacritics(f) for f in forms):
+            return True
+    return False
+
+
+def model_data(fit: list[str], dic: dict[str, set[str]]) -> tuple[dict, dict[str, list[str]]]:
+    """The model (the JSON object of MODEL_PATH) counted on the sentences ``fit``, and its forms map."""
     from wordfreq import iter_wordlist, zipf_frequency
 
-    dic = dictionary_forms()
-    fit = [s.text for s in sentences("fit", ALL_SOURCES)]
     tokenised = [[m.group() for m in TOKEN.finditer(s)] for s in fit]
     words = Counter(t.lower() for toks in tokenised for t in toks if t.isalpha())
 
-    def undiacritised(toks: list[str]) -> bool:
-        ws = [t for t in toks if t.isalpha()]
-        if len(ws) >= 5 and not any(has_diacritics(t) for t in ws):
-            return True
-        for t in ws:
-            low = t.lower()
-            forms = dic.get(key_of(low), set())
-            if not has_diacritics(low) and forms and low not in forms and all(has_diacritics(f) for f in forms):
-                return True
-        return False
-
-    kept = [toks for toks in tokenised if not undiacritised(toks)]
+    kept = [toks for toks in tokenised if not undiacritised(toks, dic)]
     print(f"fit sentences: {len(fit)}, kept {len(kept)} (left out as undiacritised: {len(fit) - len(kept)})")
 
     corpus_forms: dict[str, set[str]] = defaultdict(set)
@@ -156,14 +158,24 @@ def main() -> None:
         "vc": pairs(vc, lambda a, b: True),
         "cw": pairs(cw, lambda a, b: True),
     }
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    with open(MODEL_PATH, "wb") as f:
-        f.write(gzip.compress(raw, 9, mtime=0))
     print(f"forms: {len(forms)} keys ({sum(len(v) >= 2 for v in forms.values())} ambiguous), plain: {len(plain)}, "
           f"vocabulary: {size}, pairs kept: {len(data['bi'][0])} word, {len(data['vc'][0])} word-class, "
           f"{len(data['cw'][0])} class-word; tokens: {total}")
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1e6:.2f} MB)")
+    return data, forms
+
+
+def write_model(data: dict, path: Path = MODEL_PATH) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(gzip.compress(raw, 9, mtime=0))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+def main() -> None:
+    dic = dictionary_forms()
+    data, forms = model_data([s.text for s in sentences("fit", ALL_SOURCES)], dic)
+    write_model(data)
     rest = {k: v for k, v in dic.items() if v != {k} and k not in forms}
     lines = sorted((k.encode("utf-8"), " ".join(encode_form(k, f) for f in sorted(v))) for k, v in rest.items())
     body = b"".join(k + b"\t" + v.encode("utf-8") + b"\n" for k, v in lines)

@@ -1,6 +1,6 @@
 """Real-word diacritic errors: detection and false alarms of ``diacritics.real-word`` on one split.
 
-    .venv/bin/python bench/diacritics_realword.py --split dev --sweep   # choose the thresholds (dev)
+    .venv/bin/python bench/diacritics_realword.py --split dev --sweep   # choose the probability (dev)
     .venv/bin/python bench/diacritics_eval.py                            # the table, test part
 
 Injected errors: in each clean-corpus sentence of the split (UD RRT, UD SiMoNERo, RONEC), one word
@@ -85,17 +85,15 @@ class Figures:
                 f"{1000 * self.alarms / self.words:.3f} ({self.alarms}) | {self.cases} | {self.words} |")
 
 
-def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float, ...] | None = None,
+def evaluate(split: str, model: ContextModel, seed: int, threshold: float | None = None,
              unigram: bool = False) -> Figures:
-    """``threshold``: (other, ending[, predicative[, indefinite]]) margins, else the shipped ones."""
+    """``threshold``: the decision model's probability from which a word is reported, else the shipped one."""
     inj, clean = cases(split, model, seed)
     labels = clean_labels()
     check = RealWordDiacriticsCheck()
-    names = ("THRESHOLD", "ENDING_THRESHOLD", "PREDICATIVE_THRESHOLD", "INDEFINITE_THRESHOLD")
-    old = tuple(getattr(realword, n) for n in names)
+    old = realword.PROBABILITY
     if threshold is not None:
-        for n, v in zip(names, (*threshold, *old[len(threshold) :]), strict=True):
-            setattr(realword, n, v)
+        realword.PROBABILITY = threshold
     try:
         detected = right = 0
         for c in inj:
@@ -120,8 +118,7 @@ def evaluate(split: str, model: ContextModel, seed: int, threshold: tuple[float,
                 alarms += 1
                 by_word[f"{w} → {d.replacements[0] if d.replacements else ''}"] += 1
     finally:
-        for n, v in zip(names, old, strict=True):
-            setattr(realword, n, v)
+        realword.PROBABILITY = old
     return Figures(len(inj), detected, right, words, alarms, by_word)
 
 
@@ -153,40 +150,60 @@ def real_word_table(split: str, model: ContextModel, seed: int) -> None:
           "false alarms on the clean sentences)\n")
     print("| check | detected | right first fix | false alarms / 1,000 words | errors | words |")
     print("|---|---|---|---|---|---|")
-    name = (f"context model (margin ≥ {realword.THRESHOLD:g}, final a/ă ≥ {realword.ENDING_THRESHOLD:g}, "
-            f"after a copula ≥ {realword.PREDICATIVE_THRESHOLD:g}, after a determiner ≥ "
-            f"{realword.INDEFINITE_THRESHOLD:g}) + va-before-verb")
+    name = f"decision model (probability ≥ {realword.PROBABILITY:g}) + va-before-verb"
     print(evaluate(split, model, seed).table_row(name))
     print(evaluate(split, model, seed, unigram=True).table_row("unigram baseline (more frequent form)"))
+
+
+def other_text(split: str, threshold: float | None = None) -> tuple[int, list[str]]:
+    """Words and findings on RO-STS sentences of the split (other text, never labelled: read the findings),
+    each checked as a document of its own, so a sentence typed without diacritics is left to restoration."""
+    from bench.splits import STS_SOURCES
+
+    check = RealWordDiacriticsCheck()
+    old = realword.PROBABILITY
+    if threshold is not None:
+        realword.PROBABILITY = threshold
+    words, found = 0, []
+    try:
+        for s in sentences(split, STS_SOURCES):
+            text = s.text.translate(CEDILLA_TO_COMMA)
+            words += sum(1 for m in TOKEN.finditer(text) if m.group().isalpha())
+            for d in check.run(Document.from_text(text + "\n", "s.txt"), CheckContext()):
+                found.append(f"{text[d.start:d.end]} → {d.replacements[0] if d.replacements else ''}: {text[:90]}")
+    finally:
+        realword.PROBABILITY = old
+    return words, found
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     ap.add_argument("--split", default="dev", choices=("fit", "dev", "test"))
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--sweep", action="store_true", help="figures for a range of thresholds")
+    ap.add_argument("--sweep", action="store_true", help="figures for a range of probabilities")
+    ap.add_argument("--other", action="store_true", help="also count findings on RO-STS sentences of the split")
     ap.add_argument("--show", type=int, default=0, help="list the N most frequent false alarms")
     args = ap.parse_args(argv)
     model = get_model()
     if args.sweep:
-        print("| threshold | detected | right first fix | false alarms / 1,000 words | errors | words |")
-        print("|---|---|---|---|---|---|")
-        for t in (2.0, 3.0, 4.0, 5.0, 6.0):
-            for e in (6.0, 8.0, 10.0, 99.0):
-                print(evaluate(args.split, model, args.seed, (t, e)).table_row(f"{t:g} / ending {e:g}"))
-        t, e = realword.THRESHOLD, realword.ENDING_THRESHOLD
-        for p in (2.0, 4.0, 6.0, 8.0, 12.0):  # a final a/ă right after a copula (a fost adusa)
-            row = f"{t:g} / ending {e:g} / after a copula {p:g}"
-            print(evaluate(args.split, model, args.seed, (t, e, p)).table_row(row))
-        p = realword.PREDICATIVE_THRESHOLD
-        for d in (2.0, 4.0, 6.0, 8.0, 12.0):  # a final a/ă right after o, această, fiecare… (o dată)
-            row = f"{t:g} / ending {e:g} / after a copula {p:g} / after a determiner {d:g}"
-            print(evaluate(args.split, model, args.seed, (t, e, p, d)).table_row(row))
+        extra = (" RO-STS findings |", "---|") if args.other else ("", "")
+        print("| probability ≥ | detected | right first fix | false alarms / 1,000 words | errors | words |" + extra[0])
+        print("|---|---|---|---|---|---|" + extra[1])
+        for p in (0.9, 0.95, 0.97, 0.98, 0.985, 0.99, 0.9925, 0.995, 0.9975):
+            row = evaluate(args.split, model, args.seed, p).table_row(f"{p:g}")
+            if args.other:
+                row += f" {len(other_text(args.split, p)[1])} |"
+            print(row)
         return 0
     f = evaluate(args.split, model, args.seed)
     real_word_table(args.split, model, args.seed)
     for w, k in f.by_word.most_common(args.show):
         print(f"  false alarm: {w} ×{k}")
+    if args.other:
+        words, found = other_text(args.split)
+        print(f"\nRO-STS {args.split} sentences: {len(found)} findings in {words} words (not labelled: read them)")
+        for line in found[: args.show]:
+            print(f"  {line}")
     return 0
 
 

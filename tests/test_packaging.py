@@ -22,6 +22,6 @@ def test_wheel_ships_rule_packs_and_dictionary(tmp_path: Path) -> None:
     assert {"rolint/data/hunspell/ro_RO.aff", "rolint/data/hunspell/ro_RO.dic",
             "rolint/data/hunspell/LICENSE", "rolint/languagetool/pom.xml",
             "rolint/data/diacritics/model.json.gz", "rolint/data/diacritics/real-word-forms.txt",
-            "rolint/data/diacritics/forms.txt.xz",
+            "rolint/data/diacritics/forms.txt.xz", "rolint/data/diacritics/realword.json",
             "rolint/data/diacritics/README.md", "rolint/data/context/bigrams.json.gz",
             "rolint/data/context/README.md"} <= names

@@ -2,8 +2,9 @@
 
 ``diacritics.real-word``
     What it does: a word that is a dictionary form (sa, ca, va, fata, tara…) whose form with more
-    diacritics (să, că, vă, față, țara…) the context model finds far more likely between the words
-    around it (:mod:`rolint.spelling.realword`; threshold chosen on the dev part for precision).
+    diacritics (să, că, vă, față, țara…) the decision model finds meant, from the context model's
+    bigrams and the words around it (:mod:`rolint.spelling.realword`; probability chosen on the dev
+    part for precision).
     Unsafe fix, the alternatives ranked.
 
 ``diacritics.va-before-verb``
@@ -28,6 +29,13 @@ from rolint.spelling.text import CEDILLA_TO_COMMA, match_case, normalize
 PLURAL_VERB_ENDINGS = ("ăm", "em", "im", "îm", "ați", "eți", "iți", "îți")
 NOMINAL_TAGS = ("s.", "adj.")
 MAX_SHOWN = 3
+EXPLAIN_TOP = 6  # features shown by --explain
+
+
+def _why(p: float, parts: list[tuple[str, float]], needed: float) -> str:
+    """The decision model's evidence for ``--explain``: its probability and the features that moved it most."""
+    shown = ", ".join(f"{k} ({v:+.1f})" for k, v in parts)
+    return f"p(meant with diacritics) = {p:.3f} ≥ {needed:g}; evidence: {shown}"
 
 
 def is_plural_finite_verb(word: str, sp: Speller) -> bool:
@@ -78,9 +86,10 @@ class RealWordDiacriticsCheck(SpellerCheck):
         from rolint.checks.context import near_name_spans
         from rolint.checks.word_evidence import accepted
         from rolint.spelling.context_model import TOKEN, get_model, real_word_forms
-        from rolint.spelling.realword import real_word_errors
+        from rolint.spelling.realword import PROBABILITY, decision_model, real_word_errors
 
         triggers = real_word_forms()
+        explain = bool(ctx.options.get("explain"))
         names: dict | None = None
         model = None
         out = []
@@ -104,6 +113,8 @@ class RealWordDiacriticsCheck(SpellerCheck):
                         severity=Severity.ERROR,
                         replacements=reps,
                         fix=suggestion_fix(r.start, r.end, reps, Applicability.UNSAFE),
+                        why=_why(r.probability, decision_model().why(r.features, EXPLAIN_TOP), PROBABILITY)
+                        if explain else None,
                     )
                 )
         return out

@@ -31,7 +31,7 @@ def test_the_right_form_and_a_future_tense_stay_silent():
 
 def test_a_lower_threshold_finds_more():
     text = "Echipa va juca mâine pe teren propriu."
-    assert real_word_errors(text, get_model(), threshold=-100.0)  # every ambiguous word, whatever its margin
+    assert real_word_errors(text, get_model(), threshold=0.0)  # every ambiguous word, whatever its probability
     assert real_word_errors(text, get_model()) == []
 
 
@@ -72,26 +72,54 @@ def test_a_capital_inside_a_sentence_needs_the_same_clear_context():
     assert run("Am vorbit ieri cu Tara Smith despre proiect. Rolul l-a jucat Rosa Parks.\n") == []
 
 
-def test_a_final_a_after_a_copula_needs_a_smaller_margin():
-    """A predicative adjective or participle takes no article (a fost adusa → adusă); the noun after a
-    copula may (problema este casa lui), and there the context model prefers the written form."""
-    from rolint.spelling import realword
+def test_a_final_a_after_a_copula_or_a_determiner_is_weighed_in_its_own_group():
+    """A predicative adjective or participle takes no article (a fost adusa → adusă), nor does a noun after
+    o, această, fiecare… (o tentativă); the noun after a copula may (problema este casa lui), and a verb after
+    the clitic o (o chema, o ruga) keeps its own reading."""
+    from rolint.spelling.context_model import TOKEN, lm_sequence
+    from rolint.spelling.realword import evidence, other_readings
 
-    assert realword.PREDICATIVE_THRESHOLD < realword.ENDING_THRESHOLD
-    text = "Clădirea este situata în centrul orașului."
-    (r,) = real_word_errors(text, get_model(), threshold=-100.0)
-    assert r.alternatives[0] == "situată" and realword.PREDICATIVE_THRESHOLD <= r.margin < realword.ENDING_THRESHOLD
-    assert found(text) == [("situata", "situată")]
+    model = get_model()
+    for text, word, group in (("Clădirea este situata în centrul orașului.", "situata", "PRED"),
+                              ("Poliția a descoperit o tentativa de fraudă la bancă.", "tentativa", "INDEF")):
+        seq = lm_sequence([m.group() for m in TOKEN.finditer(text)])
+        ev = evidence(seq, seq.index(word), word, model, other_readings(word, model))
+        assert f"{group}|bias" in ev.features and ev.probability >= 0.5
+        assert found(text) == [(word, word[:-1] + "ă")]
     assert found("Problema cea mare este casa lui, nu a noastră.") == []
-
-
-def test_a_final_a_after_a_determiner_needs_a_smaller_margin():
-    """o, această, fiecare… want the form without the article (o tentativă); a verb after the clitic o
-    (o chema, o ruga) keeps its own reading, which the context model prefers."""
-    from rolint.spelling import realword
-
-    text = "Poliția a descoperit o tentativa de fraudă la bancă."
-    (r,) = real_word_errors(text, get_model(), threshold=-100.0)
-    assert r.alternatives[0] == "tentativă" and realword.INDEFINITE_THRESHOLD <= r.margin < realword.ENDING_THRESHOLD
-    assert found(text) == [("tentativa", "tentativă")]
     assert found("El o chema în fiecare seară, iar Maria o ruga să vină.") == []
+
+
+def test_the_decision_says_why():
+    """The evidence behind a finding is the decision model's probability and the features that moved it."""
+    from rolint.spelling import realword
+    from rolint.spelling.context_model import TOKEN, lm_sequence
+
+    model = get_model()
+    text = "Directorul vrea sa fie informat de orice schimbare."
+    seq = lm_sequence([m.group() for m in TOKEN.finditer(text)])
+    ev = realword.evidence(seq, seq.index("sa"), "sa", model, realword.other_readings("sa", model))
+    assert ev.alternatives[0] == "să" and ev.probability >= realword.PROBABILITY
+    why = ev.why(3)
+    assert len(why) == 3 and all(k in ev.features for k, _ in why)
+    assert abs(why[0][1]) >= abs(why[-1][1]) > 0
+    assert sum(c for _, c in ev.why(len(ev.features))) > 0  # the features push towards „să”
+    (r,) = real_word_errors(text, model)
+    assert r.probability == ev.probability
+
+
+def test_the_shipped_decision_model_is_the_fitted_one():
+    """realword.json is written by bench/fit_realword.py: one group per frequent short pair, pruned weights."""
+    from rolint.spelling.realword import decision_model
+
+    dm = decision_model()
+    assert {"sa", "ca", "va"} <= dm.short
+    assert len(dm.weights) > 1000 and all(abs(w) >= 0.01 for w in dm.weights.values())
+
+
+def test_explain_shows_the_decision_on_the_finding():
+    doc = Document.from_text("Directorul vrea sa fie informat de orice schimbare.\n", "t.txt")
+    (d,) = RealWordDiacriticsCheck().run(doc, CheckContext(options={"explain": True}))
+    assert d.why is not None and d.why.startswith("p(meant with diacritics) = ") and "evidence: " in d.why
+    (d,) = RealWordDiacriticsCheck().run(doc, CheckContext())
+    assert d.why is None

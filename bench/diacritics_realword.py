@@ -113,7 +113,7 @@ def evaluate(split: str, model: ContextModel, seed: int, threshold: float | None
             ds = _unigram_findings(text, model) if unigram else run_check(check, text)
             for d in ds:
                 w = text[d.start : d.end].split(" ")[0]
-                if (name, w) in labels:
+                if labels.real(name, w, text):
                     continue
                 alarms += 1
                 by_word[f"{w} → {d.replacements[0] if d.replacements else ''}"] += 1

@@ -51,6 +51,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.errors import CLASSES, Corpus, Injection, corpus, inject  # noqa: E402
+from bench.quality import CleanLabels, line_at  # noqa: E402
+from bench.quality import clean_labels as quality_labels  # noqa: E402
 from bench.splits import CLEAN_SOURCES, DATA, SOURCES, documents, sentences  # noqa: E402
 from rolint.diagnostics import Applicability, Edit  # noqa: E402
 from rolint.document import Document  # noqa: E402
@@ -281,17 +283,9 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
 
 # -- clean text ----------------------------------------------------------------------------------
 
-def clean_labels(path: Path = LABELS) -> dict[str, set[str]]:
-    """file name → words that are real errors of that clean corpus (hand labels)."""
-    out: dict[str, set[str]] = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("file\t"):
-            continue
-        cols = line.split("\t")
-        out.setdefault(cols[0], set()).add(cols[1])
-    return out
+def clean_labels(path: Path = LABELS) -> CleanLabels:
+    """The hand labels of real errors of the clean corpora (bench/quality.py ``CleanLabels``)."""
+    return quality_labels(path)
 
 
 @dataclass
@@ -336,17 +330,17 @@ def changes_word(text: str, edits: Sequence[Edit]) -> bool:
     return LETTERS.findall(before) != LETTERS.findall(after)
 
 
-def score_clean(system: System, docs: Iterable[tuple[str, str]], labels: dict[str, set[str]]) -> CleanScore:
+def score_clean(system: System, docs: Iterable[tuple[str, str]], labels: CleanLabels) -> CleanScore:
     """``docs``: (file name, text) pairs."""
     s = CleanScore()
     for name, text in docs:
         s.words += len(Document.from_text(text, "doc.txt").words())
-        real = labels.get(name, set())
         for f in system.findings(text):
             s.findings += 1
             span = text[f.start : f.end]
+            line = line_at(text, f.start, f.end)
             # a label is a word of the span, or the whole span (a repeated word: „lui lui”)
-            labelled = bool(real) and (span in real or any(w in real for w in LETTERS.findall(span)))
+            labelled = any(labels.real(name, w, line) for w in (span, *LETTERS.findall(span)))
             if labelled:
                 s.labelled += 1
             elif f.category in PUNCTUATION:

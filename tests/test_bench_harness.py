@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
 
 from bench import errors, spelling_eval, splits  # noqa: E402
 from bench.errors import CLASSES, REAL_WORD_SUFFIX, corpus, inject  # noqa: E402
+from bench.quality import CleanLabels, clean_labels, line_at  # noqa: E402
 from bench.spelling_eval import Finding, score  # noqa: E402
 from rolint.diagnostics import Edit  # noqa: E402
 from rolint.spelling import get_speller  # noqa: E402
@@ -139,9 +140,23 @@ def test_clean_scoring_counts_labels_and_typography():
         def findings(self, text):
             return [f_false, f_real, f_quote]
 
-    s = spelling_eval.score_clean(Toy(), [("ronec_valid.txt", text)], {"ronec_valid.txt": {"pentu"}})
+    labels = CleanLabels([["ronec_valid.txt", "pentu", "typo", "pentru", ""]])
+    s = spelling_eval.score_clean(Toy(), [("ronec_valid.txt", text)], labels)
     assert (s.findings, s.labelled, s.typography, s.false_alarm_count) == (3, 1, 1, 1)
     assert s.safe_word_fixes == 2 and s.safe_word_fixes_unlabelled == 1  # the quote fix changes no word
+
+
+def test_a_label_with_where_holds_only_on_a_line_with_that_text():
+    """„data” is a real error in a sentence typed without diacritics (prima data) and right elsewhere."""
+    labels = CleanLabels([["ronec_valid.txt", "data", "missing-diacritics", "dată", "", "pentru prima data in"],
+                          ["ronec_valid.txt", "pentu", "typo", "pentru", ""]])
+    assert labels.real("ronec_valid.txt", "data", "a fost tiparita pentru prima data in limbile greaca")
+    assert not labels.real("ronec_valid.txt", "data", "Data alegerilor a fost stabilită.")
+    assert labels.real("ronec_valid.txt", "pentu", "orice rând") and ("ronec_valid.txt", "pentu") in labels
+    assert not labels.real("ud_rrt_dev.txt", "pentu", "orice rând")
+    assert line_at("unu\ndoi trei\npatru", 6, 9) == "doi trei"
+    shipped = clean_labels()
+    assert shipped.where and all(ws for ws in shipped.where.values())
 
 
 def test_bare_dictionary_flags_rejected_words():

@@ -23,7 +23,7 @@ from rolint.spelling.restore import readings
 
 #: probability (of the decision model, bench/fit_realword.py) from which a word is reported; chosen on dev
 #: (``bench/diacritics_realword.py --split dev --sweep``) for precision first
-PROBABILITY = 0.985
+PROBABILITY = 0.99
 #: the fitted decision model (bench/fit_realword.py)
 DECISION_PATH = Path(__file__).resolve().parent.parent / "data" / "diacritics" / "realword.json"
 #: words after which a final a/ă pair is a group of its own in the decision model: a determiner that wants the
